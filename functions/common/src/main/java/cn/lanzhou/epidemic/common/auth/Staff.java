@@ -1,0 +1,48 @@
+package cn.lanzhou.epidemic.common.auth;
+
+import cn.lanzhou.epidemic.common.http.ApiRequest;
+import cn.lanzhou.epidemic.common.http.Problem;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Staff routes sit behind the API Gateway JWT authorizer; the function checks the claims it passed
+ * on as well (defence in depth): no claims 401, no {@code staff} in {@code cognito:groups} 403.
+ */
+public final class Staff {
+    public static final String GROUP = "staff";
+
+    private Staff() {
+    }
+
+    /** The staff member's {@code sub}, or a 401/403 problem. */
+    public static String require(ApiRequest request) {
+        Map<String, String> claims = request.claims();
+        String sub = claims.get("sub");
+        if (sub == null || sub.isBlank()) {
+            throw Problem.unauthorized();
+        }
+        if (!groups(claims.get("cognito:groups")).contains(GROUP)) {
+            throw Problem.forbidden();
+        }
+        return sub;
+    }
+
+    /**
+     * API Gateway flattens an array claim into a string, {@code [staff admin]}; a JSON array
+     * string ({@code ["staff"]}) or a comma-separated one are read as well.
+     */
+    static java.util.List<String> groups(String claim) {
+        if (claim == null) {
+            return java.util.List.of();
+        }
+        String inner = claim.strip();
+        if (inner.startsWith("[") && inner.endsWith("]")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        return Arrays.stream(inner.split("[\\s,]+"))
+                .map(g -> g.replace("\"", "").strip())
+                .filter(g -> !g.isEmpty())
+                .toList();
+    }
+}

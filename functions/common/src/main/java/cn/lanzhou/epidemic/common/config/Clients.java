@@ -1,0 +1,67 @@
+package cn.lanzhou.epidemic.common.config;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the AWS clients once per container, from the environment. Timeouts and retries are set
+ * so that a request gives up well inside API Gateway's 30-second limit and answers 503.
+ * {@code DYNAMODB_ENDPOINT} / {@code S3_ENDPOINT} point the clients at the local stack.
+ */
+public final class Clients {
+    /** Total time one SDK call may take, retries included. */
+    public static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
+    public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+
+    private Clients() {
+    }
+
+    public static Region region() {
+        return Region.of(Env.get("AWS_REGION", "cn-northwest-1"));
+    }
+
+    /**
+     * Lambda puts the role's credentials in the environment; the local stack hands fixed ones over as
+     * system properties. Naming the provider spares the default chain's class loading at cold start.
+     */
+    public static AwsCredentialsProvider credentials() {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("AWS_ACCESS_KEY_ID") != null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    Env.required("AWS_ACCESS_KEY_ID"), Env.required("AWS_SECRET_ACCESS_KEY")));
+        }
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+
+    public static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(CALL_TIMEOUT)
+                .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                .retryStrategy(RetryMode.STANDARD)
+                .build();
+    }
+
+    public static UrlConnectionHttpClient.Builder http() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(3));
+    }
+
+    public static DynamoDbClient dynamoDb() {
+        var builder = DynamoDbClient.builder()
+                .region(region())
+                .credentialsProvider(credentials())
+                .httpClientBuilder(http())
+                .overrideConfiguration(overrides());
+        Env.optional("DYNAMODB_ENDPOINT").map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+}

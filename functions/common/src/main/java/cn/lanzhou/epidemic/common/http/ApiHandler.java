@@ -1,0 +1,63 @@
+package cn.lanzhou.epidemic.common.http;
+
+import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.store.BackendUnavailable;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+
+/**
+ * The one place where outcomes become HTTP: a handler returns an {@link ApiResponse} or throws a
+ * {@link Problem}; the backend failing answers 503, anything unexpected 500 with a generic body
+ * and the request id (the stack trace goes to the log only). A browser posting a form without
+ * JavaScript gets the same outcome as a short Chinese page.
+ */
+public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    /** Handles one request; may throw {@link Problem}. */
+    protected abstract ApiResponse handle(ApiRequest request);
+
+    /** The heading of the HTML receipt page, for form posts without JavaScript. */
+    protected String receiptTitle() {
+        return "提交成功 / Submitted";
+    }
+
+    @Override
+    public final APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long start = System.nanoTime();
+        ApiRequest request = new ApiRequest(event);
+        String requestId = request.requestId();
+        ApiResponse response = respond(request, requestId);
+        Log.info(requestId, "request", "route", request.routeKey(), "status", response.status(),
+                "ms", (System.nanoTime() - start) / 1_000_000);
+        if (request.prefersHtml()) {
+            return HtmlPage.render(request, response, receiptTitle());
+        }
+        return response.toEvent();
+    }
+
+    private ApiResponse respond(ApiRequest request, String requestId) {
+        try {
+            return handle(request);
+        } catch (Problem problem) {
+            return fromProblem(problem, requestId);
+        } catch (BackendUnavailable e) {
+            Log.warn(requestId, "backend unavailable", "cause", e.getMessage());
+            return fromProblem(Problem.unavailable(2), requestId);
+        } catch (RuntimeException e) {
+            Log.error(requestId, "unexpected failure", e, "route", request.routeKey());
+            return fromProblem(Problem.of(500, "internal", "系统内部错误 / Internal error",
+                    "请稍后重试；如仍失败，请联系管理员并提供请求编号 / Try again later; if it keeps failing, "
+                            + "contact the administrator with the request id"), requestId);
+        }
+    }
+
+    public static ApiResponse fromProblem(Problem problem, String requestId) {
+        ApiResponse response = ApiResponse.json(problem.status(), problem.body(requestId));
+        for (var header : problem.headers().entrySet()) {
+            response = response.withHeader(header.getKey(), header.getValue());
+        }
+        return response;
+    }
+}

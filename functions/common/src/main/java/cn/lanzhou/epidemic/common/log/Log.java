@@ -1,0 +1,65 @@
+package cn.lanzhou.epidemic.common.log;
+
+import cn.lanzhou.epidemic.common.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+
+/**
+ * Structured log lines (one JSON object per line) with the request id. Callers pass only
+ * non-personal facts: route, status, timings, ids that the system generated. A request body, a
+ * name, an ID number or a phone number is never given to the log.
+ */
+public final class Log {
+    private Log() {
+    }
+
+    public static void info(String requestId, String message, Object... keyValues) {
+        write("INFO", requestId, message, null, keyValues);
+    }
+
+    public static void warn(String requestId, String message, Object... keyValues) {
+        write("WARN", requestId, message, null, keyValues);
+    }
+
+    public static void error(String requestId, String message, Throwable error, Object... keyValues) {
+        write("ERROR", requestId, message, error, keyValues);
+    }
+
+    private static void write(String level, String requestId, String message, Throwable error, Object... keyValues) {
+        ObjectNode line = Json.object();
+        line.put("time", Instant.now().toString());
+        line.put("level", level);
+        if (requestId != null) {
+            line.put("requestId", requestId);
+        }
+        line.put("message", message);
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            Object value = keyValues[i + 1];
+            if (value instanceof Number n) {
+                line.put(String.valueOf(keyValues[i]), n.longValue());
+            } else {
+                line.put(String.valueOf(keyValues[i]), String.valueOf(value));
+            }
+        }
+        if (error != null) {
+            line.put("error", error.getClass().getName());
+            line.put("stackTrace", trace(error));
+        }
+        System.out.println(Json.write(line));
+    }
+
+    /**
+     * The stack trace without exception messages: a parser's or a converter's message may quote the
+     * input it choked on, and the input may be personal data.
+     */
+    static String trace(Throwable error) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            out.append(t == error ? "" : "Caused by: ").append(t.getClass().getName()).append('\n');
+            for (StackTraceElement frame : t.getStackTrace()) {
+                out.append("\tat ").append(frame).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
