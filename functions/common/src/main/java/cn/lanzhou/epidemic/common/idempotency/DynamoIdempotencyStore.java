@@ -1,0 +1,118 @@
+package cn.lanzhou.epidemic.common.idempotency;
+
+import static cn.lanzhou.epidemic.common.store.Attrs.n;
+import static cn.lanzhou.epidemic.common.store.Attrs.s;
+
+import cn.lanzhou.epidemic.common.store.Attrs;
+import cn.lanzhou.epidemic.common.store.Dynamo;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Idempotency records in their own table, one item per (route, key): {@code pk} is a hash of both,
+ * so no key text is stored. {@code expiresAt} (epoch seconds) is the table's TTL attribute; since
+ * TTL deletes late (and the local DynamoDB not at all), an expired record is also treated as absent.
+ */
+public final class DynamoIdempotencyStore implements IdempotencyStore {
+    private static final String PK = "pk";
+    private static final String FINGERPRINT = "fingerprint";
+    private static final String STARTED_AT = "startedAt";
+    private static final String LEASE_UNTIL = "leaseUntil";
+    private static final String EXPIRES_AT = "expiresAt";
+    private static final String STATUS = "status";
+    private static final String BODY = "body";
+
+    private final Dynamo dynamo;
+    private final String table;
+
+    public DynamoIdempotencyStore(Dynamo dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public boolean claim(String key, String fingerprint, Instant now, Instant leaseUntil, Instant expiresAt) {
+        try {
+            dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(Map.of(
+                            PK, s(key),
+                            FINGERPRINT, s(fingerprint),
+                            STARTED_AT, n(now.toEpochMilli()),
+                            LEASE_UNTIL, n(leaseUntil.toEpochMilli()),
+                            EXPIRES_AT, n(expiresAt.getEpochSecond())))
+                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
+                    .build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<KeyRecord> find(String key, Instant now) {
+        return dynamo.get(table, Map.of(PK, s(key)))
+                .filter(item -> Attrs.num(item, EXPIRES_AT) >= now.getEpochSecond())
+                .map(DynamoIdempotencyStore::toRecord);
+    }
+
+    private static KeyRecord toRecord(Map<String, AttributeValue> item) {
+        return new KeyRecord(
+                Attrs.str(item, FINGERPRINT),
+                Instant.ofEpochMilli(Attrs.num(item, STARTED_AT)),
+                Instant.ofEpochMilli(Attrs.num(item, LEASE_UNTIL)),
+                item.containsKey(STATUS) ? (int) Attrs.num(item, STATUS) : null,
+                Attrs.str(item, BODY));
+    }
+
+    @Override
+    public boolean takeOver(String key, Instant expiredLease, Instant newLease) {
+        try {
+            dynamo.call(() -> dynamo.client().updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(Map.of(PK, s(key)))
+                    .updateExpression("SET leaseUntil = :new")
+                    .conditionExpression("leaseUntil = :old AND attribute_not_exists(#status)")
+                    .expressionAttributeNames(Map.of("#status", STATUS))
+                    .expressionAttributeValues(Map.of(
+                            ":new", n(newLease.toEpochMilli()),
+                            ":old", n(expiredLease.toEpochMilli())))
+                    .build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void complete(String key, int status, String body) {
+        dynamo.call(() -> dynamo.client().updateItem(UpdateItemRequest.builder()
+                .tableName(table)
+                .key(Map.of(PK, s(key)))
+                .updateExpression("SET #status = :status, #body = :body")
+                .expressionAttributeNames(Map.of("#status", STATUS, "#body", BODY))
+                .expressionAttributeValues(Map.of(":status", n(status), ":body", s(body)))
+                .build()));
+    }
+
+    @Override
+    public void release(String key) {
+        try {
+            dynamo.call(() -> dynamo.client().deleteItem(DeleteItemRequest.builder()
+                    .tableName(table)
+                    .key(Map.of(PK, s(key)))
+                    .conditionExpression("attribute_not_exists(#status)")
+                    .expressionAttributeNames(Map.of("#status", STATUS))
+                    .build()));
+        } catch (ConditionalCheckFailedException e) {
+            // already completed by another attempt: nothing to release
+        }
+    }
+}

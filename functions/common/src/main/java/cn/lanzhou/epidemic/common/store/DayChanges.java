@@ -1,0 +1,41 @@
+package cn.lanzhou.epidemic.common.store;
+
+import static cn.lanzhou.epidemic.common.store.Attrs.n;
+import static cn.lanzhou.epidemic.common.store.Attrs.s;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * Marks a local day whose figures changed after the day was over (a late registration, a donation
+ * dated back, a reopening dated back), so that the daily report recompiles that day and the
+ * cumulative figures after it. Written BEFORE the record it announces: a crash in between costs
+ * only one needless recomputation, never a missed change.
+ *
+ * <p>Item: {@code pk = "CHANGED"}, {@code sk = "2020-02-13"}, {@code changedAt} (epoch millis).
+ * Late writes are the exception, so this one partition stays cool.
+ */
+public final class DayChanges {
+    public static final String PK = "CHANGED";
+
+    private final Dynamo dynamo;
+    private final String table;
+
+    public DayChanges(Dynamo dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Marks {@code day} if it is before {@code today}; a write for the current day needs no mark. */
+    public void markIfPast(LocalDate day, LocalDate today, Instant now) {
+        if (!day.isBefore(today)) {
+            return;
+        }
+        dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of("pk", s(PK), "sk", s(day.toString()), "changedAt", n(now.toEpochMilli())))
+                .build()));
+    }
+}

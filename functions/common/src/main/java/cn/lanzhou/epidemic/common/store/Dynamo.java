@@ -1,0 +1,73 @@
+package cn.lanzhou.epidemic.common.store;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+
+/**
+ * The DynamoDB boundary: SDK failures that a retry later may cure (throttling, 5xx, timeouts)
+ * become {@link BackendUnavailable}; a failed condition stays {@link ConditionalCheckFailedException}
+ * for the caller to interpret; anything else is a bug and propagates.
+ */
+public final class Dynamo {
+    private final DynamoDbClient client;
+
+    public Dynamo(DynamoDbClient client) {
+        this.client = client;
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (ConditionalCheckFailedException e) {
+            throw e;
+        } catch (DynamoDbException e) {
+            if (e.isThrottlingException() || e.statusCode() >= 500 || e.retryable()) {
+                throw new BackendUnavailable(e);
+            }
+            throw e;
+        } catch (SdkClientException e) {
+            throw new BackendUnavailable(e);
+        } catch (SdkException e) {
+            if (e.retryable()) {
+                throw new BackendUnavailable(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Puts the item unless one with its key exists; true when this call created it. */
+    public boolean putIfAbsent(String table, Map<String, AttributeValue> item) {
+        try {
+            call(() -> client.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(item)
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    public Optional<Map<String, AttributeValue>> get(String table, Map<String, AttributeValue> key) {
+        var response = call(() -> client.getItem(GetItemRequest.builder()
+                .tableName(table)
+                .key(key)
+                .consistentRead(true)
+                .build()));
+        return response.hasItem() && !response.item().isEmpty() ? Optional.of(response.item()) : Optional.empty();
+    }
+}
