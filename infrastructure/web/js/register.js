@@ -1,5 +1,5 @@
 // 人员登记: POST /registrations.
-import { initI18n, applyI18n, t } from './i18n.js';
+import { initI18n, applyI18n, t, getLang } from './i18n.js';
 import { checkResidentId, checkOtherId, checkMobile, checkPlate, checkTemperature } from './validation.js';
 import { loadDistricts, prefillFromQuery, setupForm, receiptList, repeatable } from './form.js';
 
@@ -83,7 +83,7 @@ function render(data, receipt) {
     [t('receipt.phoneMasked'), data.phoneMasked, 'receipt-phone-masked'],
     [t('receipt.fever'), data.fever ? t('common.yes') : t('common.no'), 'receipt-fever'],
     [t('receipt.isolationUntil'), data.isolationUntil ?? '—', 'receipt-isolation'],
-    [t('receipt.occurredAt'), data.occurredAt, 'receipt-occurred'],
+    [t('receipt.occurredAt'), new Date(data.occurredAt).toLocaleString(getLang() === 'en' ? 'en-GB' : 'zh-CN'), 'receipt-occurred'],
     [t('receipt.number'), data.id, 'receipt-id'],
   ]));
   if (data.riskLevel === 'HIGH') {

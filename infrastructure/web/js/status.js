@@ -2,12 +2,18 @@
 import { initI18n, t, onLangChange } from './i18n.js';
 import { apiFetch } from './api.js';
 import { receiptList, showTopMessage } from './form.js';
+import { getLang } from './i18n.js';
 
 initI18n();
 const id = new URLSearchParams(location.search).get('id');
 const input = document.getElementById('status-id');
 const result = document.getElementById('status-result');
 let last = null;
+let districts = [];
+const districtName = (code) => {
+  const d = districts.find((x) => x.code === code);
+  return d ? (getLang() === 'en' ? d.nameEn || d.name : d.name) : code;
+};
 
 function render(app) {
   const h = document.createElement('h2');
@@ -16,7 +22,7 @@ function render(app) {
     [t('receipt.applicationId'), app.id, 'status-app-id'],
     [t('reo.creditCode'), app.enterprise?.creditCode, 'status-credit-code'],
     [t('receipt.status'), t(`status.${app.status}`), 'status-value'],
-    [t('common.district'), app.district, 'status-district'],
+    [t('common.district'), districtName(app.district), 'status-district'],
     [t('reo.street'), app.street, 'status-street'],
     [t('receipt.submittedAt'), app.submittedAt, 'status-submitted'],
     [t('st.decidedAt'), app.decidedAt ?? '—', 'status-decided'],
@@ -39,4 +45,9 @@ async function load() {
   result.focus();
 }
 onLangChange(() => last && render(last));
+// the names of the districts, without a <select> to fill
+apiFetch('/districts').then((res) => {
+  districts = res?.data?.districts ?? [];
+  if (last) render(last);
+}).catch(() => {});
 load();
