@@ -157,6 +157,20 @@ class DonationCommandTest {
         assertEquals("100.00", c.value().toPlainString());
     }
 
+    @Test
+    void aFormPostedWithoutJavaScriptIgnoresTheEmptyItemRowOfAFundsDonation() {
+        // the whole form is posted: the amount for FUNDS and the materials row left empty
+        DonationCommand c = read(Requests.route("POST /donations", "/donations").form(
+                "donor.type=INDIVIDUAL&donor.name=A&district=xigu&kind=FUNDS&amount=5&items.0.category="
+                        + "&items.0.name=&items.0.quantity=&items.0.unit=&items.0.unitValue=&recipient=&note="));
+        assertEquals("5.00", c.value().toPlainString());
+        assertTrue(c.items().isEmpty());
+        DonationCommand m = read(Requests.route("POST /donations", "/donations").form(
+                "donor.type=INDIVIDUAL&donor.name=A&district=xigu&kind=MATERIALS&amount=&items.0.category=MASK"
+                        + "&items.0.name=N95&items.0.quantity=2&items.0.unit=box&items.0.unitValue=1.5"));
+        assertEquals("3.00", m.value().toPlainString());
+    }
+
     // ---- every rule
 
     @Test
