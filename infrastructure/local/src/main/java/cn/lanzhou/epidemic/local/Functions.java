@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.joda.time.DateTime;
+import org.joda.time.DateTimeZone;
 
 /**
  * The template's functions, in this JVM: one handler instance per function, created on first use
@@ -87,12 +89,15 @@ final class Functions {
         return LocalJson.MAPPER.readValue(json, type);
     }
 
-    /** An EventBridge scheduled event; its time is left out (the class wants Joda-Time, not on the class path). */
+    /** An EventBridge scheduled event from its JSON (ScheduledEvent has no Jackson-friendly time setter). */
     private static ScheduledEvent scheduledEvent(String json) throws IOException {
         Map<String, Object> detail = json.isBlank() ? Map.of()
                 : LocalJson.MAPPER.readValue(json, new TypeReference<Map<String, Object>>() { });
         Object resources = detail.get("resources");
+        Object time = detail.get("time");
         return new ScheduledEvent()
+                .withTime(time == null ? new DateTime(DateTimeZone.UTC) : new DateTime(String.valueOf(time), DateTimeZone.UTC))
+                .withRegion(String.valueOf(detail.getOrDefault("region", LocalStack.REGION)))
                 .withId(UUID.randomUUID().toString())
                 .withVersion("0")
                 .withAccount(TemplateReader.ACCOUNT_ID)
