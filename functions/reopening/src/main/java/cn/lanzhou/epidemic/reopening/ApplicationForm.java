@@ -3,6 +3,7 @@ package cn.lanzhou.epidemic.reopening;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.validation.CreditCode;
 import cn.lanzhou.epidemic.common.validation.Fields;
+import cn.lanzhou.epidemic.common.validation.Messages;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.reopening.ReopeningApplication.Contact;
 import cn.lanzhou.epidemic.reopening.ReopeningApplication.Difficulty;
@@ -23,7 +24,10 @@ public record ApplicationForm(Enterprise enterprise, String district, String str
 
     /** Reads every field, reports every error at once (400), or returns the command. */
     public static ApplicationForm read(Fields body, Districts districts, LocalDate today) {
-        Enterprise enterprise = enterprise(body.requiredObject("enterprise"));
+        Fields enterpriseFields = body.requiredObject("enterprise");
+        // read on its own: it bounds the employee counts even when another enterprise field is bad
+        Long employees = enterpriseFields == null ? null : enterpriseFields.requiredInteger("employees", 1, MAX_EMPLOYEES);
+        Enterprise enterprise = enterprise(enterpriseFields, employees);
         String district = body.requiredString("district", 1, 64);
         if (district != null && !districts.contains(district)) {
             body.error("district", "unknown-district", "未知的区县代码 / Unknown district code");
@@ -34,8 +38,8 @@ public record ApplicationForm(Enterprise enterprise, String district, String str
         if (planned != null && (planned.isBefore(today) || planned.isAfter(today.plusDays(MAX_PLANNED_DAYS_AHEAD)))) {
             body.error("plannedDate", "range", "计划复工日期应为今天起 90 天内 / Must be between today and 90 days ahead");
         }
-        Long returning = employeeCount(body, "returningEmployees", enterprise);
-        Long fromHubei = employeeCount(body, "employeesFromHubei", enterprise);
+        Long returning = employeeCount(body, "returningEmployees", employees);
+        Long fromHubei = employeeCount(body, "employeesFromHubei", employees);
         Prevention prevention = prevention(body.requiredObject("prevention"));
         Set<Difficulty> difficulties = body.enumSet("difficulties", Difficulty.class).orElse(Set.of());
         String note = body.string("difficultyNote", 0, 500).filter(s -> !s.isEmpty()).orElse(null);
@@ -44,7 +48,7 @@ public record ApplicationForm(Enterprise enterprise, String district, String str
                 Set.copyOf(difficulties), note);
     }
 
-    private static Enterprise enterprise(Fields e) {
+    private static Enterprise enterprise(Fields e, Long employees) {
         if (e == null) {
             return null;
         }
@@ -61,7 +65,6 @@ public record ApplicationForm(Enterprise enterprise, String district, String str
         }
         String industry = e.requiredString("industry", 1, 50);
         boolean aboveSize = e.bool("aboveDesignatedSize").orElse(false);
-        Long employees = e.requiredInteger("employees", 1, MAX_EMPLOYEES);
         if (name == null || code == null || industry == null || employees == null) {
             return null;
         }
@@ -75,7 +78,7 @@ public record ApplicationForm(Enterprise enterprise, String district, String str
         String name = c.requiredString("name", 1, 50);
         String phone = null;
         if (!c.present("phone")) {
-            c.error("phone", "required", cn.lanzhou.epidemic.common.validation.Messages.REQUIRED);
+            c.error("phone", "required", Messages.REQUIRED);
         } else {
             phone = c.string("phone", 1, 40).flatMap(MobilePhone::normalise).orElse(null);
             if (phone == null && !c.hasError("phone")) {
@@ -86,9 +89,9 @@ public record ApplicationForm(Enterprise enterprise, String district, String str
     }
 
     /** 0 … the enterprise's employees (or the largest possible count when that is itself invalid). */
-    private static Long employeeCount(Fields body, String name, Enterprise enterprise) {
+    private static Long employeeCount(Fields body, String name, Long employees) {
         Long count = body.requiredInteger(name, 0, MAX_EMPLOYEES);
-        if (count != null && enterprise != null && count > enterprise.employees()) {
+        if (count != null && employees != null && count > employees) {
             body.error(name, "range", "不得超过企业职工总数 / Must not exceed enterprise.employees");
             return null;
         }
