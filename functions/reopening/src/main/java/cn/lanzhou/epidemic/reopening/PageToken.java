@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,9 +37,7 @@ final class PageToken {
             if (!node.isObject() || node.isEmpty()) {
                 throw invalid();
             }
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                var field = fields.next();
+            for (var field : node.properties()) {
                 if (!districts.contains(field.getKey()) || !field.getValue().isTextual()
                         || !POSITION.matcher(field.getValue().asText()).matches()) {
                     throw invalid();

@@ -136,8 +136,8 @@ public final class ReopeningService {
             throw Problem.unprocessable("illegal-transition",
                     "当前状态 " + current.status() + " 不能变更为 " + to + " / An application in status "
                             + current.status() + " cannot become " + to)
-                    .with("status", current.status().name())
-                    .with("version", current.version());
+                    .with("currentStatus", current.status().name())
+                    .with("currentVersion", current.version());
         }
     }
 

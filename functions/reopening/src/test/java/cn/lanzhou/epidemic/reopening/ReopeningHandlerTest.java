@@ -232,7 +232,10 @@ class ReopeningHandlerTest {
         assertEquals(2, approved.body().get("version").asInt());
         assertEquals("2020-02-13T02:00:00.000Z", approved.body().get("decidedAt").asText());
         assertEquals(409, decide(id, "{\"decision\": \"REJECT\", \"reason\": \"晚了\", \"expectedVersion\": 1}").status());
-        assertEquals(422, decide(id, "{\"decision\": \"REJECT\", \"reason\": \"不行\", \"expectedVersion\": 2}").status());
+        Answer illegal = decide(id, "{\"decision\": \"REJECT\", \"reason\": \"不行\", \"expectedVersion\": 2}");
+        assertEquals(422, illegal.status());
+        assertEquals(422, illegal.body().get("status").asInt());
+        assertEquals("APPROVED", illegal.body().get("currentStatus").asText());
         Answer reopened = call(Requests.route("POST /reopenings/{id}/reopened", "/reopenings/" + id + "/reopened")
                 .path("id", id).json("{\"reopenedOn\": \"2020-02-13\", \"expectedVersion\": 2}").staff("staff-2").build());
         assertEquals(200, reopened.status());
