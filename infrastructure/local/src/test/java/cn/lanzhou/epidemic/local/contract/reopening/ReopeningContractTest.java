@@ -174,6 +174,23 @@ class ReopeningContractTest {
     }
 
     @Test
+    void aBrowserWithoutJavaScriptGetsTheReceiptAsAChinesePage(Api api) {
+        Api.Response page = api.send(api.request("/reopenings").header("Content-Type", "application/json")
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString(application(creditCode(), "gaolan"))));
+        assertEquals(201, page.status(), page.body());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("复工复产申请已提交"), page.body());
+    }
+
+    @Test
+    void otherContentTypesAreUnsupported(Api api) {
+        Api.Response response = api.send(api.request("/reopenings").header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString(application(creditCode(), "gaolan"))));
+        assertEquals(415, response.status());
+    }
+
+    @Test
     void invalidApplicationsGetEveryFieldError(Api api) {
         String body = application("91110000600037341K", "beijing").replace("138-1234-5678", "12345");
         Api.Response response = api.postJson("/reopenings", body);
