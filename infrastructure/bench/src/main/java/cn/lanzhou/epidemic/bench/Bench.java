@@ -60,7 +60,7 @@ public final class Bench {
             }
         }
         Path file = out.resolve("results.json");
-        Files.writeString(file, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(results));
+        Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println(Table.render(results));
         System.out.println("written: " + root.relativize(file));
     }

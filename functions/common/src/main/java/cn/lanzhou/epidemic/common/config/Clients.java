@@ -2,7 +2,6 @@ package cn.lanzhou.epidemic.common.config;
 
 import cn.lanzhou.epidemic.common.aws.LeanDynamoDbClient;
 import cn.lanzhou.epidemic.common.aws.SigV4;
-import cn.lanzhou.epidemic.common.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -69,7 +68,7 @@ public final class Clients {
         }
         URI endpoint = Env.optional("DYNAMODB_ENDPOINT").map(URI::create)
                 .orElseGet(() -> LeanDynamoDbClient.regionalEndpoint(region().id()));
-        return new LeanDynamoDbClient(endpoint, region().id(), Clients::signingCredentials, Json.MAPPER,
+        return new LeanDynamoDbClient(endpoint, region().id(), Clients::signingCredentials,
                 3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
     }
 
