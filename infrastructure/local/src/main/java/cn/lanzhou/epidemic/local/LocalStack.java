@@ -185,7 +185,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The folder holding template.yaml, from {@code start} upwards. */
-    static Path findRepoRoot(Path start) {
+    public static Path findRepoRoot(Path start) {
         String configured = System.getProperty("local.repoRoot");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath();
