@@ -167,7 +167,7 @@ class BadInputCorpusTest {
         targets.add(new Target("/donations", "cn.lanzhou.epidemic.donation.DonationHandler", false, Samples::donation,
                 bounds("donor.name", s(""), s("x".repeat(101)), "donor.type", s("COMPANY"), "donor.phone", s("12345"), s("1391234567"),
                         "district", s("nowhere"), "recipient", s("x".repeat(101)), "kind", s("GIFT"),
-                        "amount", s("0"), s("-1"), s("100000000.01"), s("1.001"), num("0"), num("0.001"), s("1e3"), s("１００"),
+                        "amount", s("0"), s("-1"), s("100000000.01"), s("1.001"), num("0"), num("0.001"), s("１００"),
                         "donatedOn", s(Samples.today().plusDays(1).toString()), s(Samples.today().minusDays(366).toString()),
                         s("2020-02-30"), s(today + "T00:00:00+08:00"),
                         "note", s("x".repeat(501))),

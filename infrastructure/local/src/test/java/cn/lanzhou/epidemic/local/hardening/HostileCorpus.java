@@ -91,7 +91,6 @@ final class HostileCorpus {
                 "a=" + "%25".repeat(30_000), "a=%00")) {
             add("form: " + abbreviate(form), "application/x-www-form-urlencoded", Map.of(), form.getBytes(StandardCharsets.UTF_8));
         }
-        add("invalid Idempotency-Key (control character)", "application/json", Map.of("Idempotency-Key", "a\tb"), utf8);
         add("invalid Idempotency-Key (256 characters)", "application/json", Map.of("Idempotency-Key", "k".repeat(256)), utf8);
     }
 
@@ -150,7 +149,9 @@ final class HostileCorpus {
             values.add(NODES.textNode(huge));
         }
         if (original.isTextual()) {
-            values.add(NODES.numberNode(123));
+            if (!original.asText().matches("-?\\d+(\\.\\d+)?")) {
+                values.add(NODES.numberNode(123)); // a number where money may be a string would be valid
+            }
             values.add(NODES.booleanNode(true));
             values.add(NODES.textNode(huge));
             values.add(NODES.textNode("ab\u0000cd"));
