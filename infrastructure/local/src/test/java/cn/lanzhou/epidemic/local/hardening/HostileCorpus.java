@@ -128,7 +128,8 @@ final class HostileCorpus {
             ObjectNode body = valid.get();
             set(body, path, value);
             json(path + " just outside its bound: " + abbreviate(value.toString()), Samples.write(body));
-            if (value.isValueNode()) {
+            // a JSON string "1" is wrong where a number is due, but a form sends every value as text
+            if (value.isValueNode() && !value.asText().matches("-?\\d+")) {
                 form(path + " just outside its bound (form): " + abbreviate(value.asText()), body);
             }
         }));
