@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import cn.lanzhou.epidemic.common.store.RequestBudget;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -322,7 +323,7 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
 
     private JsonNode call(String operation, ObjectNode body) {
         byte[] payload = Json.writeBytes(body);
-        long deadline = System.nanoTime() + callTimeout.toNanos();
+        long deadline = RequestBudget.bound(System.nanoTime() + callTimeout.toNanos());
         RuntimeException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
