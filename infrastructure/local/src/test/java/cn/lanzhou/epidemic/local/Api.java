@@ -11,8 +11,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
 
 /** A small HTTP client for contract tests against a running stack: JSON and form posts, with or without a token. */
@@ -21,6 +24,8 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
+    /** Every response body any Api instance received in this JVM, for the personal-data scan at the end of the run. */
+    private static final Queue<String> SEEN_BODIES = new ConcurrentLinkedQueue<>();
     private final URI baseUrl;
 
     public Api(URI baseUrl) {
@@ -44,6 +49,11 @@ public final class Api {
                 throw new AssertionError("not JSON (" + status + "): " + body, e);
             }
         }
+    }
+
+    /** The bodies of every response seen so far (all instances), in arrival order. */
+    public static List<String> seenBodies() {
+        return List.copyOf(SEEN_BODIES);
     }
 
     public URI baseUrl() {
@@ -88,6 +98,7 @@ public final class Api {
     public Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            SEEN_BODIES.add(response.body());
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -41,6 +42,18 @@ class EventMapperTest {
 
         assertFalse(event.getIsBase64Encoded());
         assertEquals("{\"name\":\"张\"}", event.getBody());
+    }
+
+    @Test
+    void aTextBodyThatIsNotValidUtf8IsPassedBase64EncodedAndUnchanged() {
+        byte[] invalid = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, 0x28, '"', '}'};
+        Map<String, List<String>> headers = Map.of("Content-Type", List.of("application/json"));
+        HttpRequest request = new HttpRequest("POST", "/registrations", null, headers, invalid, "127.0.0.1", "HTTP/1.1");
+
+        APIGatewayV2HTTPEvent event = EventMapper.toEvent(request, "POST /registrations", Map.of(), null, NOW);
+
+        assertTrue(event.getIsBase64Encoded());
+        assertArrayEquals(invalid, Base64.getDecoder().decode(event.getBody()));
     }
 
     @Test

@@ -38,8 +38,11 @@ class AuthorizationMatrixTest {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
         for (Template.Route route : stack.template().routes()) {
-            if (!BadInputCorpusTest.deployed(stack.template().function(route.functionId()).orElseThrow().handlerClass())) {
-                System.out.println("[access] skipped " + route.routeKey() + ": its function is not merged yet");
+            String handlerClass = stack.template().function(route.functionId()).orElseThrow().handlerClass();
+            if (!BadInputCorpusTest.deployed(handlerClass)) {
+                // TODO(hardening): remove once the reports function is merged; until then only its routes may be absent
+                assertEquals("cn.lanzhou.epidemic.reports.ReportsHandler", handlerClass, route.routeKey() + " has no function");
+                System.out.println("[access] skipped " + route.routeKey() + ": the reports function is not merged yet");
                 continue;
             }
             String path = route.path().replace("{id}", "01ARZ3NDEKTSV4RRFFQ69G5FAV").replace("{date}", Samples.today().toString());

@@ -43,13 +43,16 @@ class BadInputCorpusTest {
     @Test
     void hostileRequestsAreAllRefusedWith4xxProblemsAndWriteNothing(Api api, LocalStack stack) throws Exception {
         String token = stack.staffToken();
-        String applicationId = null;
-        if (deployed("cn.lanzhou.epidemic.reopening.ReopeningHandler")) {
-            Api.Response created = api.postJson("/reopenings", Samples.write(Samples.reopening()));
-            assertEquals(201, created.status(), created.body());
-            applicationId = created.json().get("id").asText();
+        Api.Response created = api.postJson("/reopenings", Samples.write(Samples.reopening()));
+        assertEquals(201, created.status(), created.body());
+        List<Target> targets = targets(created.json().get("id").asText());
+        for (Target target : targets) {
+            if (!target.staff()) {
+                // the corpus only means something if the body it mutates is accepted as it is
+                Api.Response valid = api.postJson(target.path(), Samples.write(target.valid().get()));
+                assertEquals(201, valid.status(), "the valid body of POST " + target.path() + ": " + valid.body());
+            }
         }
-        List<Target> targets = targets(applicationId);
         try (Store store = new Store(stack.dynamoDbEndpoint())) {
             int itemsBefore = store.count();
             Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
@@ -59,7 +62,9 @@ class BadInputCorpusTest {
             List<Future<?>> pending = new ArrayList<>();
             for (Target target : targets) {
                 if (!deployed(target.handlerClass())) {
-                    System.out.println("[corpus] skipped POST " + target.path() + ": its function is not merged yet");
+                    // TODO(hardening): remove once the reports function is merged; until then only its route may be absent
+                    assertEquals("cn.lanzhou.epidemic.reports.ReportsHandler", target.handlerClass(), "POST " + target.path() + " has no function");
+                    System.out.println("[corpus] skipped POST " + target.path() + ": the reports function is not merged yet");
                     continue;
                 }
                 for (HostileCorpus.Hostile hostile : HostileCorpus.forRoute(target.valid(), target.bounds(), target.required())) {
@@ -86,8 +91,7 @@ class BadInputCorpusTest {
 
             System.out.println("[corpus] " + sent.get() + " hostile requests; statuses by route: " + new TreeMap<>(statuses));
             failures.stream().limit(40).forEach(f -> System.out.println("[corpus] FAILED " + f));
-            assertTrue(sent.get() >= 2000 || targets.stream().anyMatch(t -> !deployed(t.handlerClass())),
-                    "only " + sent.get() + " requests");
+            assertTrue(sent.get() >= 2000, "only " + sent.get() + " requests");
             assertEquals(List.of(), failures.stream().limit(40).toList(), failures.size() + " requests answered wrongly");
             assertEquals(itemsBefore, itemsAfter, "items written by refused requests");
         }
@@ -143,8 +147,7 @@ class BadInputCorpusTest {
 
     // ---------------------------------------------------------------- API.md's rules, each just outside its bound
 
-    static List<Target> targets(String applicationId) {
-        String id = applicationId == null ? "01ARZ3NDEKTSV4RRFFQ69G5FAV" : applicationId;
+    static List<Target> targets(String id) {
         String today = Samples.today().toString();
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("/registrations", "cn.lanzhou.epidemic.registration.RegistrationHandler", false, Samples::registration,
@@ -164,6 +167,18 @@ class BadInputCorpusTest {
                         "symptoms", N.arrayNode().add("SNEEZING"),
                         "consent", N.booleanNode(false)),
                 List.of("name", "idNumber", "phone", "district", "site", "site.type", "site.code", "consent", "temperatureCelsius")));
+        targets.add(new Target("/registrations", "cn.lanzhou.epidemic.registration.RegistrationHandler", false,
+                BadInputCorpusTest::passportRegistration,
+                bounds("idNumber", s(""), s("x".repeat(31)), s("AB-123456"),
+                        "idType", s("passport"), "site.type", s("observation"),
+                        "temperatureCelsius", num("43.05"), "contactWithCases", s("yes"),
+                        "cohabitantsUnwell", num("1")),
+                List.of("idNumber", "temperatureCelsius", "site.code")));
+        targets.add(new Target("/donations", "cn.lanzhou.epidemic.donation.DonationHandler", false,
+                BadInputCorpusTest::anonymousDonation,
+                bounds("donor.phone", s("+86 1391234567"), s("0086139123456789"), s("23912345678"), "donor.anonymous", s("maybe"),
+                        "amount", s("0.00"), s("100000000.001"), num("1e9"), "donatedOn", s("2020-1-1")),
+                List.of("amount", "donor.type")));
         targets.add(new Target("/donations", "cn.lanzhou.epidemic.donation.DonationHandler", false, Samples::donation,
                 bounds("donor.name", s(""), s("x".repeat(101)), "donor.type", s("COMPANY"), "donor.phone", s("12345"), s("1391234567"),
                         "district", s("nowhere"), "recipient", s("x".repeat(101)), "kind", s("GIFT"),
@@ -208,6 +223,21 @@ class BadInputCorpusTest {
                     () -> Samples.object("{}"), bounds("date", s(today)), List.of()));
         }
         return targets;
+    }
+
+    /** A registration under another identity document at an observation site (other rules apply to idNumber). */
+    private static ObjectNode passportRegistration() {
+        ObjectNode body = Samples.registration().put("idType", "PASSPORT").put("idNumber", "E12345678");
+        ((ObjectNode) body.get("site")).put("type", "OBSERVATION").put("code", "OBS-7");
+        body.remove("vehiclePlate");
+        return body.put("temperatureCelsius", 37.4).put("cohabitantsUnwell", true);
+    }
+
+    /** Funds from an anonymous individual with a phone and a date. */
+    private static ObjectNode anonymousDonation() {
+        ObjectNode body = Samples.donation();
+        ((ObjectNode) body.get("donor")).put("type", "INDIVIDUAL").put("anonymous", true).put("phone", Samples.phone()).remove("name");
+        return body.put("amount", "500.00").put("donatedOn", Samples.today().minusDays(2).toString());
     }
 
     private static Map<String, List<JsonNode>> bounds(Object... pathsAndValues) {

@@ -18,7 +18,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,16 +39,7 @@ class FaultToleranceTest {
     private static Api api;
     private static Store store;
 
-    record Route(String path, String handlerClass, Supplier<JsonNode> body) {
-        boolean deployed() {
-            try {
-                Class.forName(handlerClass);
-                return true;
-            } catch (ClassNotFoundException e) {
-                return false;
-            }
-        }
-
+    record Route(String path, Supplier<JsonNode> body) {
         @Override
         public String toString() {
             return "POST " + path;
@@ -57,9 +47,9 @@ class FaultToleranceTest {
     }
 
     static final List<Route> ROUTES = List.of(
-            new Route("/registrations", "cn.lanzhou.epidemic.registration.RegistrationHandler", Samples::registration),
-            new Route("/donations", "cn.lanzhou.epidemic.donation.DonationHandler", Samples::donation),
-            new Route("/reopenings", "cn.lanzhou.epidemic.reopening.ReopeningHandler", Samples::reopening));
+            new Route("/registrations", Samples::registration),
+            new Route("/donations", Samples::donation),
+            new Route("/reopenings", Samples::reopening));
 
     @BeforeAll
     static void startAStackWhoseFunctionsReachDynamoDbThroughTheProxy() throws Exception {
@@ -104,7 +94,6 @@ class FaultToleranceTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("routesAndFaults")
     void transientFaultsAreRetriedAndTheSubmissionIsStoredOnce(Route route, FaultProxy.Fault fault) {
-        Assumptions.assumeTrue(route.deployed(), route + " is not merged yet");
         // the lean client makes 3 attempts per call: 2 failures (1 silent attempt costs 3 s of its 8) are absorbed
         dynamoDbProxy.first(fault == TIMEOUT ? 1 : 2, FaultProxy.operation("PutItem"), fault);
 
@@ -127,7 +116,6 @@ class FaultToleranceTest {
     @ParameterizedTest(name = "{0}, {1}")
     @MethodSource("lastingFaults")
     void aLastingOutageAnswers503WithRetryAfterWithinTenSecondsAndWritesNothing(Route route, FaultProxy.Fault fault) {
-        Assumptions.assumeTrue(route.deployed(), route + " is not merged yet");
         int recordsBefore = store.records().size();
         dynamoDbProxy.always(FaultProxy.anyRequest(), fault);
 
@@ -145,7 +133,6 @@ class FaultToleranceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void anOutageAfterTheKeyWasClaimedLeavesNoRecordAndTheClientsRetryStoresExactlyOne(Route route) {
-        Assumptions.assumeTrue(route.deployed(), route + " is not merged yet");
         int recordsBefore = store.records().size();
         String key = UUID.randomUUID().toString();
         String body = Samples.write(route.body().get());
@@ -178,7 +165,6 @@ class FaultToleranceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
     void writesFailingForGoodAfterTheClaimAnswer503AndTheRetryAfterTheOutageStoresExactlyOne(Route route) {
-        Assumptions.assumeTrue(route.deployed(), route + " is not merged yet");
         int recordsBefore = store.records().size();
         String key = UUID.randomUUID().toString();
         String body = Samples.write(route.body().get());
