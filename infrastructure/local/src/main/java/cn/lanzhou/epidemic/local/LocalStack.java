@@ -174,14 +174,21 @@ public final class LocalStack implements AutoCloseable {
                 }
             });
         }
-        properties.put("DYNAMODB_ENDPOINT", dynamoDb.toString());
-        properties.put("S3_ENDPOINT", s3.toString());
-        properties.put("LAMBDA_ENDPOINT", baseUrl.toString());
-        properties.put("AWS_REGION", REGION);
-        properties.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
-        properties.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
-        properties.put("LOCAL_STACK", "true");
+        properties.putAll(endpoints(dynamoDb, s3, baseUrl));
         return properties;
+    }
+
+    /** The local endpoints and fixed credentials every function is given. */
+    private static Map<String, String> endpoints(URI dynamoDb, URI s3, URI baseUrl) {
+        Map<String, String> env = new TreeMap<>();
+        env.put("DYNAMODB_ENDPOINT", dynamoDb.toString());
+        env.put("S3_ENDPOINT", s3.toString());
+        env.put("LAMBDA_ENDPOINT", baseUrl.toString());
+        env.put("AWS_REGION", REGION);
+        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
+        env.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
+        env.put("LOCAL_STACK", "true");
+        return env;
     }
 
     /** The folder holding template.yaml, from {@code start} upwards. */
@@ -217,6 +224,19 @@ public final class LocalStack implements AutoCloseable {
 
     public Template template() {
         return template;
+    }
+
+    /**
+     * What one function's process would see as its environment here: its template variables,
+     * resolved, and the local endpoints and credentials (for running a function in a JVM of its own,
+     * as the cold-start benchmark does).
+     */
+    public Map<String, String> processEnvironment(String functionId) {
+        Template.Function function = template.function(functionId)
+                .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
+        Map<String, String> env = new TreeMap<>(function.environment());
+        env.putAll(endpoints(dynamoDbEndpoint, s3Endpoint, baseUrl));
+        return env;
     }
 
     /** The dynalite process id, or -1 when DynamoDB is external. */
