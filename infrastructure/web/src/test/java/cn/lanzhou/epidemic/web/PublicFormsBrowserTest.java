@@ -238,6 +238,7 @@ class PublicFormsBrowserTest {
         new Actions(browser.driver()).doubleClick(submit).perform();
         browser.visible("receipt");
         String id = browser.textOf("receipt-id");
+        browser.screenshot("reopen-receipt");
 
         // a second application for the same enterprise would have answered 409: one is there, and it is this one
         JsonNode page = api.get("/reopenings?district=yongdeng&status=SUBMITTED&limit=100", stack.staffToken()).json();

@@ -96,6 +96,9 @@ class StaffConsoleBrowserTest {
         browser.click("mark-reopened");
         browser.until(d -> "已复工".equals(browser.id("details-status").getText()) ? true : null);
         browser.screenshot("staff-reopened");
+        browser.size(Browser.PHONE);
+        browser.screenshot("staff-reopened");
+        browser.size(Browser.DESKTOP);
 
         JsonNode app = api.get("/reopenings/" + id).json();
         assertEquals("REOPENED", app.get("status").asText());
