@@ -104,7 +104,8 @@ final class Browser implements AutoCloseable {
         if (inner instanceof java.util.List<?> wh && wh.size() == 2) {
             int dw = viewport.width - ((Number) wh.get(0)).intValue();
             int dh = viewport.height - ((Number) wh.get(1)).intValue();
-            if (dw != 0 || dh != 0) {
+            // the window's frame (if any) is small and positive; anything else is a resize that has not landed yet
+            if ((dw != 0 || dh != 0) && dw >= 0 && dw < 100 && dh >= 0 && dh < 200) {
                 driver.manage().window().setSize(new Dimension(viewport.width + dw, viewport.height + dh));
             }
         }
@@ -182,7 +183,7 @@ final class Browser implements AutoCloseable {
             Number height = (Number) js("return Math.ceil(document.documentElement.scrollHeight);");
             Number width = (Number) js("return window.innerWidth;");
             // a tall window captures the whole page in one shot; put back afterwards
-            int chromeHeight = before.height - ((Number) js("return window.innerHeight;")).intValue();
+            int chromeHeight = Math.max(0, Math.min(200, before.height - ((Number) js("return window.innerHeight;")).intValue()));
             driver.manage().window().setSize(new Dimension(before.width, Math.min(height.intValue(), 8000) + chromeHeight));
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             driver.manage().window().setSize(before);
