@@ -207,6 +207,14 @@ class BadInputCorpusTest {
                         "difficultyNote", s("x".repeat(501))),
                 List.of("enterprise", "enterprise.name", "enterprise.creditCode", "district", "street", "contact", "contact.phone",
                         "plannedDate", "returningEmployees", "employeesFromHubei", "prevention", "prevention.responsiblePerson")));
+        targets.add(new Target("/reopenings", "cn.lanzhou.epidemic.reopening.ReopeningHandler", false,
+                BadInputCorpusTest::smallEnterpriseReopening,
+                bounds("enterprise.employees", num("2.5"), s("ten"), "returningEmployees", num("9"), "employeesFromHubei", num("9"),
+                        "prevention.entrySteps", N.arrayNode().add("MASK").add("mask"), "prevention.emergencyPlan", s("no"),
+                        "plannedDate", s(Samples.today().plusDays(3) + "T08:00:00+08:00")),
+                // aboveDesignatedSize, entrySteps and emergencyPlan may be left out (API.md marks them neither required nor
+                // defaulted; the function reads absence as false / none, which readiness then reports as missing)
+                List.of("enterprise.employees", "prevention.disinfectionsPerDay")));
         targets.add(new Target("/reopenings/" + id + "/decision", "cn.lanzhou.epidemic.reopening.ReopeningHandler", true,
                 Samples::decision,
                 bounds("decision", s("MAYBE"), s("approve"), "expectedVersion", num("1.5"), s("1"), num("-1")),
@@ -231,6 +239,18 @@ class BadInputCorpusTest {
         ((ObjectNode) body.get("site")).put("type", "OBSERVATION").put("code", "OBS-7");
         body.remove("vehiclePlate");
         return body.put("temperatureCelsius", 37.4).put("cohabitantsUnwell", true);
+    }
+
+    /** A small enterprise with a thin plan and no difficulties (not ready: readiness lists what is missing). */
+    private static ObjectNode smallEnterpriseReopening() {
+        ObjectNode body = Samples.reopening();
+        ((ObjectNode) body.get("enterprise")).put("aboveDesignatedSize", false).put("employees", 8);
+        ObjectNode prevention = (ObjectNode) body.get("prevention");
+        prevention.put("disinfectionsPerDay", 1).put("thermometers", 0).put("emergencyPlan", false);
+        prevention.putArray("entrySteps").add("MASK");
+        body.remove("difficulties");
+        body.remove("difficultyNote");
+        return body.put("returningEmployees", 8).put("employeesFromHubei", 1);
     }
 
     /** Funds from an anonymous individual with a phone and a date. */
