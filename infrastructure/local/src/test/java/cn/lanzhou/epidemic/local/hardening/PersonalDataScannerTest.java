@@ -61,6 +61,17 @@ class PersonalDataScannerTest {
         assertEquals(List.of(), kinds("12012345678 1391234567"));
     }
 
+    @Test
+    void whatTheJvmPrintsReachesTheScanThroughTheConsoleTee() {
+        String marker = "tee-check-" + java.util.UUID.randomUUID();
+
+        System.out.println(marker + "-out");
+        System.err.println(marker + "-err");
+
+        String captured = cn.lanzhou.epidemic.local.OutputCapture.captured();
+        assertEquals(true, captured.contains(marker + "-out") && captured.contains(marker + "-err"), "the tee missed a line");
+    }
+
     private static String findFirst17EndingInX() {
         for (int seq = 0; seq < 1000; seq++) {
             String first17 = "62010219900307" + String.format("%03d", seq);
