@@ -1,0 +1,221 @@
+package cn.lanzhou.epidemic.summary;
+
+import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.model.District;
+import cn.lanzhou.epidemic.common.model.Districts;
+import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.common.report.ReportStore;
+import cn.lanzhou.epidemic.common.time.AppClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Compiles one local day into summary.json, summary.csv and report.html.
+ *
+ * <p>Cumulative figures: cumulative(D) = cumulative(D−1) + day(D). The aggregate of an earlier day
+ * is reused when it still holds (see {@link DayAggregate}); otherwise that day's figures are read
+ * again from its records (or taken from its aggregate when only an earlier day changed) and every
+ * day after it is brought up to date, back to the last aggregate that holds. A compilation
+ * therefore reads the day's records, one aggregate and the late-change marks, plus the records of
+ * the days that changed late: its cost follows the days that changed, not the length of the history.
+ */
+final class DailyReportCompiler {
+    static final int TREND_DAYS = 14;
+
+    private final Districts districts;
+    private final DayRecords records;
+    private final DayAggregates aggregates;
+    private final ReportStore store;
+    private final AppClock clock;
+    private final LocalDate startDate;
+    private final int lookbackDays;
+
+    /**
+     * @param startDate    no day before it is ever read (REPORT_START_DATE)
+     * @param lookbackDays with no aggregate to start from, how many days before the earliest mark or
+     *                     aggregate (and before the day) are read as well, for records that were
+     *                     written on their own day but never compiled (REPORT_LOOKBACK_DAYS)
+     */
+    DailyReportCompiler(Districts districts, DayRecords records, DayAggregates aggregates, ReportStore store,
+            AppClock clock, LocalDate startDate, int lookbackDays) {
+        this.districts = districts;
+        this.records = records;
+        this.aggregates = aggregates;
+        this.store = store;
+        this.clock = clock;
+        this.startDate = startDate;
+        this.lookbackDays = lookbackDays;
+    }
+
+    DailyReport compile(LocalDate date) {
+        Instant startedAt = clock.now().truncatedTo(ChronoUnit.MILLIS);
+        if (date.isAfter(clock.localDate(startedAt))) {
+            throw new IllegalArgumentException("a day after today cannot be compiled");
+        }
+        Map<LocalDate, Instant> changes = aggregates.changes(date);
+        Map<String, Cumulative> before = cumulativeBefore(date, startedAt, changes);
+
+        DayTally tally = read(date);
+        DayAggregate aggregate = aggregate(date, startedAt, tally.figures(), tally.vehicles(), before);
+        aggregates.put(aggregate);
+
+        DailyReport report = report(aggregate);
+        publish(report);
+        Log.info(null, "daily report compiled", "date", date.toString(),
+                "ms", Instant.now().toEpochMilli() - startedAt.toEpochMilli());
+        return report;
+    }
+
+    /** The cumulative figures at the end of the day before {@code date}, refreshing stale aggregates on the way. */
+    private Map<String, Cumulative> cumulativeBefore(LocalDate date, Instant startedAt, Map<LocalDate, Instant> changes) {
+        List<LocalDate> stale = new ArrayList<>();
+        Map<LocalDate, DayAggregate> dayFiguresHold = new HashMap<>();
+        Map<String, Cumulative> base = Map.of();
+        LocalDate floor = null;
+        for (LocalDate day = date.minusDays(1); !day.isBefore(startDate); day = day.minusDays(1)) {
+            if (floor != null && day.isBefore(floor)) {
+                break;
+            }
+            Optional<DayAggregate> found = aggregates.get(day);
+            if (found.isPresent() && found.get().cumulativeCurrent(clock.zone(), changes)) {
+                base = found.get().cumulative();
+                break;
+            }
+            if (floor == null) {
+                floor = floor(date, changes);
+                if (day.isBefore(floor)) {
+                    break;
+                }
+            }
+            if (found.isPresent() && found.get().dayFiguresCurrent(clock.zone(), changes)) {
+                dayFiguresHold.put(day, found.get());
+            }
+            stale.add(day);
+        }
+        Collections.reverse(stale);
+        Map<String, Cumulative> cumulative = base;
+        for (LocalDate day : stale) {
+            DayAggregate kept = dayFiguresHold.get(day);
+            DayAggregate refreshed;
+            if (kept != null) {
+                refreshed = aggregate(day, startedAt, kept.days(), kept.vehicles(), cumulative);
+            } else {
+                DayTally tally = read(day);
+                refreshed = aggregate(day, startedAt, tally.figures(), tally.vehicles(), cumulative);
+            }
+            aggregates.put(refreshed);
+            cumulative = refreshed.cumulative();
+        }
+        if (!stale.isEmpty()) {
+            Log.info(null, "days brought up to date", "from", stale.get(0).toString(), "days", stale.size());
+        }
+        return cumulative;
+    }
+
+    /**
+     * The first day that may hold records when no aggregate holds: the earliest day any aggregate or
+     * late-change mark knows of, or {@code lookbackDays} before the day, whichever is earlier; never
+     * before the start date. A day with records was either compiled (it has an aggregate) or written
+     * late (it has a mark), unless it was written on its own day and never compiled.
+     */
+    private LocalDate floor(LocalDate date, Map<LocalDate, Instant> changes) {
+        LocalDate floor = date.minusDays(lookbackDays);
+        for (LocalDate marked : changes.keySet()) {
+            if (marked.isBefore(floor)) {
+                floor = marked;
+            }
+        }
+        Optional<LocalDate> earliest = aggregates.earliest();
+        if (earliest.isPresent() && earliest.get().isBefore(floor)) {
+            floor = earliest.get();
+        }
+        return floor.isBefore(startDate) ? startDate : floor;
+    }
+
+    private DayTally read(LocalDate day) {
+        DayTally tally = new DayTally(day, districts.all());
+        records.registrations(day, tally::registration);
+        records.donations(day, tally::donation);
+        records.applications(day, tally::application);
+        return tally;
+    }
+
+    private DayAggregate aggregate(LocalDate day, Instant startedAt, Map<String, DistrictDay> figures, long vehicles,
+            Map<String, Cumulative> before) {
+        Map<String, DistrictDay> days = new LinkedHashMap<>();
+        Map<String, Cumulative> cumulative = new LinkedHashMap<>();
+        for (District d : districts.all()) {
+            DistrictDay figure = figures.getOrDefault(d.code(), new DistrictDay());
+            days.put(d.code(), figure);
+            cumulative.put(d.code(), before.getOrDefault(d.code(), Cumulative.ZERO).plus(figure));
+        }
+        return new DayAggregate(day, startedAt, vehicles, days, cumulative);
+    }
+
+    private DailyReport report(DayAggregate aggregate) {
+        List<DailyReport.Row> rows = new ArrayList<>();
+        DistrictDay totalDay = new DistrictDay();
+        Cumulative totalCumulative = Cumulative.ZERO;
+        int totalAboveSize = 0;
+        for (District d : districts.all()) {
+            DistrictDay day = aggregate.days().get(d.code());
+            Cumulative cumulative = aggregate.cumulative().get(d.code());
+            rows.add(new DailyReport.Row(d.code(), d.name(), d.aboveSizeEnterprises(), day, cumulative));
+            totalDay.add(day);
+            totalCumulative = totalCumulative.plus(cumulative);
+            totalAboveSize += d.aboveSizeEnterprises();
+        }
+        // a vehicle seen in two districts is one vehicle in the city's total
+        totalDay.vehicles = aggregate.vehicles();
+        var total = new DailyReport.Row("total", "合计", totalAboveSize, totalDay, totalCumulative);
+        return new DailyReport(aggregate.date(), clock.zone(), aggregate.startedAt(), rows, total, trend(aggregate));
+    }
+
+    private List<DailyReport.TrendDay> trend(DayAggregate compiled) {
+        LocalDate from = compiled.date().minusDays(TREND_DAYS - 1L);
+        Map<LocalDate, DayAggregate> found = new HashMap<>();
+        for (DayAggregate a : aggregates.range(from, compiled.date().minusDays(1))) {
+            found.put(a.date(), a);
+        }
+        found.put(compiled.date(), compiled);
+        List<DailyReport.TrendDay> trend = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(compiled.date()); day = day.plusDays(1)) {
+            DistrictDay sum = new DistrictDay();
+            DayAggregate a = found.get(day);
+            if (a != null) {
+                for (District d : districts.all()) {
+                    DistrictDay figure = a.days().get(d.code());
+                    if (figure != null) {
+                        sum.add(figure);
+                    }
+                }
+            }
+            trend.add(new DailyReport.TrendDay(day, sum.registrations, sum.fever, sum.donations, sum.funds,
+                    sum.materialsValue, sum.reopened));
+        }
+        return trend;
+    }
+
+    /** The CSV and the page first, summary.json last: a set is visible once it is complete. */
+    private void publish(DailyReport report) {
+        Map<String, String> announced = new LinkedHashMap<>();
+        announced.put(ReportFiles.META_GENERATED_AT, SummaryJson.timestamp(report.generatedAt()));
+        Map<String, String> own = Map.of(ReportFiles.META_GENERATED_AT, SummaryJson.timestamp(report.generatedAt()));
+        for (ReportFiles.File file : ReportFiles.COMPANIONS) {
+            byte[] content = file == ReportFiles.CSV ? SummaryCsv.render(report) : ReportHtml.render(report);
+            Optional<String> version = store.put(ReportFiles.key(report.date(), file), content, file.contentType(), own);
+            announced.put(file.bytesMeta(), Integer.toString(content.length));
+            version.ifPresent(v -> announced.put(file.versionMeta(), v));
+        }
+        store.put(ReportFiles.key(report.date(), ReportFiles.JSON), SummaryJson.render(report),
+                ReportFiles.JSON.contentType(), announced);
+    }
+}
