@@ -1,5 +1,8 @@
 package cn.lanzhou.epidemic.common.config;
 
+import cn.lanzhou.epidemic.common.aws.LeanDynamoDbClient;
+import cn.lanzhou.epidemic.common.aws.SigV4;
+import cn.lanzhou.epidemic.common.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -55,7 +58,28 @@ public final class Clients {
                 .socketTimeout(Duration.ofSeconds(3));
     }
 
+    /**
+     * The DynamoDB client of a function: {@link LeanDynamoDbClient} (the SDK's interface and model,
+     * without the SDK's client runtime, for a short cold start), or the SDK's own client when
+     * {@code DYNAMODB_CLIENT=sdk} (to compare, or should a feature need it).
+     */
     public static DynamoDbClient dynamoDb() {
+        if (Env.get("DYNAMODB_CLIENT", "lean").equals("sdk")) {
+            return sdkDynamoDb();
+        }
+        URI endpoint = Env.optional("DYNAMODB_ENDPOINT").map(URI::create)
+                .orElseGet(() -> LeanDynamoDbClient.regionalEndpoint(region().id()));
+        return new LeanDynamoDbClient(endpoint, region().id(), Clients::signingCredentials, Json.MAPPER,
+                3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
+    }
+
+    /** Read at every call, not cached: after a SnapStart restore the environment's credentials are the current ones. */
+    static SigV4.Credentials signingCredentials() {
+        return new SigV4.Credentials(Env.required("AWS_ACCESS_KEY_ID"), Env.required("AWS_SECRET_ACCESS_KEY"),
+                Env.optional("AWS_SESSION_TOKEN").orElse(null));
+    }
+
+    public static DynamoDbClient sdkDynamoDb() {
         var builder = DynamoDbClient.builder()
                 .region(region())
                 .credentialsProvider(credentials())

@@ -10,6 +10,7 @@ import java.time.Instant;
  * name, an ID number or a phone number is never given to the log.
  */
 public final class Log {
+    private static final int MAX_FRAMES = 20;
     private Log() {
     }
 
@@ -56,8 +57,9 @@ public final class Log {
         StringBuilder out = new StringBuilder();
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             out.append(t == error ? "" : "Caused by: ").append(t.getClass().getName()).append('\n');
-            for (StackTraceElement frame : t.getStackTrace()) {
-                out.append("\tat ").append(frame).append('\n');
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(frames.length, MAX_FRAMES); i++) {
+                out.append("\tat ").append(frames[i]).append('\n');
             }
         }
         return out.toString();

@@ -1,0 +1,132 @@
+package cn.lanzhou.epidemic.common.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.lanzhou.epidemic.common.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** The wire format and the error and retry behaviour, against a scripted HTTP server. */
+class LeanDynamoDbClientTest {
+    private record Reply(int status, String body) {
+    }
+
+    private HttpServer server;
+    private final Deque<Reply> replies = new ArrayDeque<>();
+    private final List<JsonNode> requests = new ArrayList<>();
+    private final List<String> targets = new ArrayList<>();
+    private LeanDynamoDbClient client;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            requests.add(Json.parseTrusted(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            targets.add(exchange.getRequestHeaders().getFirst("X-Amz-Target"));
+            assertTrue(exchange.getRequestHeaders().getFirst("Authorization").startsWith("AWS4-HMAC-SHA256 Credential=AK/"));
+            Reply reply = replies.isEmpty() ? new Reply(200, "{}") : replies.poll();
+            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(reply.status(), bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        client = new LeanDynamoDbClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "cn-northwest-1",
+                () -> new SigV4.Credentials("AK", "SK", null), Json.MAPPER, 3, Duration.ofSeconds(5), Duration.ofSeconds(2));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void aConditionalPutIsSentInDynamoDbsJsonForm() {
+        client.putItem(PutItemRequest.builder().tableName("T")
+                .item(Map.of("pk", AttributeValue.fromS("a"), "amount", AttributeValue.fromN("202241.01"),
+                        "items", AttributeValue.fromL(List.of(AttributeValue.fromM(Map.of("q", AttributeValue.fromN("3")))))))
+                .conditionExpression("attribute_not_exists(pk)").build());
+        JsonNode sent = requests.get(0);
+        assertEquals("DynamoDB_20120810.PutItem", targets.get(0));
+        assertEquals("T", sent.get("TableName").asText());
+        assertEquals("202241.01", sent.at("/Item/amount/N").asText());
+        assertEquals("3", sent.at("/Item/items/L/0/M/q/N").asText());
+        assertEquals("attribute_not_exists(pk)", sent.get("ConditionExpression").asText());
+    }
+
+    @Test
+    void aFailedConditionIsTheSdksConditionalCheckFailedException() {
+        replies.add(new Reply(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\",\"message\":\"The conditional request failed\"}"));
+        assertThrows(ConditionalCheckFailedException.class, () -> client.putItem(PutItemRequest.builder().tableName("T")
+                .item(Map.of("pk", AttributeValue.fromS("a"))).build()));
+        assertEquals(1, requests.size());
+    }
+
+    @Test
+    void throttlingAndServerErrorsAreRetriedThenSucceed() {
+        replies.add(new Reply(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\",\"message\":\"slow down\"}"));
+        replies.add(new Reply(500, "{\"__type\":\"com.amazon.coral.service#InternalFailure\"}"));
+        replies.add(new Reply(200, "{\"Item\":{\"pk\":{\"S\":\"a\"},\"ok\":{\"BOOL\":true}}}"));
+        var response = client.getItem(GetItemRequest.builder().tableName("T").key(Map.of("pk", AttributeValue.fromS("a"))).build());
+        assertEquals(3, requests.size());
+        assertTrue(response.item().get("ok").bool());
+    }
+
+    @Test
+    void lastingThrottlingSurfacesAsAThrottlingException() {
+        for (int i = 0; i < 3; i++) {
+            replies.add(new Reply(400, "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ThrottlingException\",\"message\":\"x\"}"));
+        }
+        DynamoDbException e = assertThrows(DynamoDbException.class, () -> client.getItem(GetItemRequest.builder().tableName("T")
+                .key(Map.of("pk", AttributeValue.fromS("a"))).build()));
+        assertTrue(e.isThrottlingException());
+        assertEquals(3, requests.size());
+    }
+
+    @Test
+    void anAbsentItemLeavesTheResponseWithoutItem() {
+        var response = client.getItem(GetItemRequest.builder().tableName("T").key(Map.of("pk", AttributeValue.fromS("a"))).build());
+        assertFalse(response.hasItem());
+    }
+
+    @Test
+    void queryPagesCarryTheirLastEvaluatedKey() {
+        replies.add(new Reply(200, "{\"Count\":1,\"ScannedCount\":1,\"Items\":[{\"pk\":{\"S\":\"a\"}}],\"LastEvaluatedKey\":{\"pk\":{\"S\":\"a\"}}}"));
+        var page = client.query(QueryRequest.builder().tableName("T").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("a"))).limit(1).scanIndexForward(false).build());
+        assertEquals(1, page.count());
+        assertEquals("a", page.lastEvaluatedKey().get("pk").s());
+        assertEquals(false, requests.get(0).get("ScanIndexForward").asBoolean());
+        assertEquals(1, requests.get(0).get("Limit").asInt());
+    }
+
+    @Test
+    void anUnreachableServerIsAClientException() {
+        server.stop(0);
+        assertThrows(SdkClientException.class, () -> client.getItem(GetItemRequest.builder().tableName("T")
+                .key(Map.of("pk", AttributeValue.fromS("a"))).build()));
+    }
+}

@@ -1,0 +1,85 @@
+package cn.lanzhou.epidemic.common.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.lanzhou.epidemic.common.http.FormBody;
+import cn.lanzhou.epidemic.common.json.Json;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FieldsTest {
+    enum Colour { RED, GREEN }
+
+    private static Fields json(String body) throws Exception {
+        return Fields.root(Json.parse(body), false, new Errors());
+    }
+
+    private static Fields form(String body) {
+        return Fields.root(FormBody.parse(body), true, new Errors());
+    }
+
+    @Test
+    void everyBadFieldIsReportedOnceWithItsDottedPath() throws Exception {
+        Fields f = json("{\"name\": 5, \"items\": [{\"quantity\": 1.5}], \"extra\": true}");
+        f.requiredString("name", 1, 10);
+        f.requiredString("missing", 1, 10);
+        f.objects("items", 1, 5).get().get(0).integer("quantity", 1, 10);
+        f.finish();
+        List<String> fields = f.errors().list().stream().map(e -> e.field() + ":" + e.code()).toList();
+        assertEquals(List.of("name:type", "missing:required", "items.0.quantity:type", "extra:unknown"), fields);
+    }
+
+    @Test
+    void jsonDecimalsAreExactFromNumbersAndStrings() throws Exception {
+        Fields f = json("{\"a\": 0.1, \"b\": \"2000.20\", \"c\": 1e2, \"d\": \"abc\"}");
+        assertEquals(new BigDecimal("0.1"), f.decimal("a").get());
+        assertEquals(new BigDecimal("2000.20"), f.decimal("b").get());
+        assertEquals(0, new BigDecimal("100").compareTo(f.decimal("c").get()));
+        assertTrue(f.decimal("d").isEmpty());
+        assertTrue(f.hasError("d"));
+    }
+
+    @Test
+    void jsonIsStrictAboutTypesButAFormIsConvertedByTheFieldsType() throws Exception {
+        Fields strict = json("{\"consent\": \"true\", \"count\": \"3\"}");
+        assertTrue(strict.bool("consent").isEmpty());
+        assertTrue(strict.integer("count", 0, 9).isEmpty());
+        assertEquals(2, strict.errors().list().size());
+
+        Fields lenient = form("consent=on&count=3&tags=one&empty=");
+        assertEquals(true, lenient.bool("consent").get());
+        assertEquals(3L, lenient.integer("count", 0, 9).get());
+        assertEquals(List.of("one"), lenient.strings("tags", 5, 10).get());
+        assertFalse(lenient.present("empty"));
+        assertTrue(lenient.errors().isEmpty());
+    }
+
+    @Test
+    void lengthsCountCharactersNotBytesAndControlCharactersAreRefused() throws Exception {
+        Fields f = json("{\"name\": \"张三丰\", \"bad\": \"a\\u0000b\"}");
+        assertEquals("张三丰", f.string("name", 1, 3).get());
+        assertTrue(f.string("bad", 1, 10).isEmpty());
+        assertEquals("characters", f.errors().list().get(0).code());
+    }
+
+    @Test
+    void enumSetsKeepTheEnumOrderAndRefuseUnknownValues() throws Exception {
+        Fields f = json("{\"ok\": [\"GREEN\", \"RED\", \"GREEN\"], \"bad\": [\"BLUE\"]}");
+        assertEquals(Set.of(Colour.RED, Colour.GREEN), f.enumSet("ok", Colour.class).get());
+        assertEquals(List.of(Colour.RED, Colour.GREEN), List.copyOf(f.enumSet("ok", Colour.class).get()));
+        assertTrue(f.enumSet("bad", Colour.class).isEmpty());
+        assertTrue(f.hasError("bad"));
+    }
+
+    @Test
+    void datesMustExist() throws Exception {
+        Fields f = json("{\"a\": \"2020-02-30\", \"b\": \"2020-02-29\", \"c\": \"2020-2-1\"}");
+        assertTrue(f.date("a").isEmpty());
+        assertEquals("2020-02-29", f.date("b").get().toString());
+        assertTrue(f.date("c").isEmpty());
+    }
+}

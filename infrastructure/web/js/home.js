@@ -1,0 +1,2 @@
+import { initI18n } from './i18n.js';
+initI18n();

@@ -1,0 +1,363 @@
+// Staff console: sign-in with a staff token (pasted, or the id_token the Cognito hosted UI puts in
+// the URL fragment), reopening applications (list, details, approve / reject / mark reopened with
+// expectedVersion), and daily reports (list, download links, compile a day).
+import { initI18n, applyI18n, t, onLangChange } from './i18n.js';
+import { apiFetch, newIdempotencyKey, NetworkError } from './api.js';
+import { loadDistricts, receiptList, showTopMessage } from './form.js';
+import { readinessList } from './readiness.js';
+import { localizeMessage } from './validation.js';
+import { getLang } from './i18n.js';
+import { COGNITO } from './config.js';
+
+initI18n();
+const $ = (id) => document.getElementById(id);
+const TOKEN_KEY = 'staffToken';
+
+// ---------------------------------------------------------------- sign-in
+
+function decodeClaims(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const json = new TextDecoder().decode(Uint8Array.from(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '=')), (c) => c.charCodeAt(0)));
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
+}
+
+function token() {
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function signOut(message) {
+  sessionStorage.removeItem(TOKEN_KEY);
+  $('console').hidden = true;
+  $('signin').hidden = false;
+  const msg = $('signin-message');
+  msg.textContent = message || '';
+  msg.hidden = !message;
+  $('staff-token').value = '';
+  $('staff-token').focus();
+}
+
+function signIn(raw) {
+  const value = raw.trim().replace(/^Bearer\s+/i, '');
+  const claims = decodeClaims(value);
+  if (!claims) return signOut(t('staff.badToken'));
+  if (claims.exp && claims.exp * 1000 < Date.now()) return signOut(t('staff.expired'));
+  sessionStorage.setItem(TOKEN_KEY, value);
+  $('signin').hidden = true;
+  $('console').hidden = false;
+  $('whoami').textContent = t('staff.signedInAs', { who: claims.email || claims['cognito:username'] || claims.sub || '' });
+  loadApplications(true);
+  loadReportDates(true);
+}
+
+// After the Cognito hosted UI (implicit grant) the token arrives as #id_token=...&state=...
+function readFragment() {
+  if (!location.hash.includes('id_token=') && !location.hash.includes('error=')) return null;
+  const params = new URLSearchParams(location.hash.slice(1));
+  history.replaceState(null, '', location.pathname + location.search);
+  const expected = sessionStorage.getItem('oauthState');
+  sessionStorage.removeItem('oauthState');
+  if (params.get('error')) { signOut(`${t('staff.cognitoFailed')} (${params.get('error')})`); return ''; }
+  if (expected && params.get('state') !== expected) { signOut(t('staff.cognitoFailed')); return ''; }
+  return params.get('id_token');
+}
+
+if (COGNITO) {
+  $('signin-cognito').hidden = false;
+  $('signin-cognito').addEventListener('click', () => {
+    const state = newIdempotencyKey();
+    sessionStorage.setItem('oauthState', state);
+    const q = new URLSearchParams({
+      response_type: 'token', client_id: COGNITO.clientId, scope: 'openid email profile',
+      redirect_uri: location.origin + location.pathname, state,
+    });
+    location.assign(`${COGNITO.domain}/oauth2/authorize?${q}`);
+  });
+}
+
+$('signin-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  signIn($('staff-token').value);
+});
+$('signout').addEventListener('click', () => signOut(t('staff.signedOut')));
+
+/** A staff call: 401/403 send the user back to sign-in with a message. Returns null then. */
+async function staffFetch(path, options = {}) {
+  let res;
+  try {
+    res = await apiFetch(path, { ...options, token: token() });
+  } catch (err) {
+    if (err instanceof NetworkError) showTopMessage(t('msg.networkTitle'), t('msg.networkDetail'));
+    throw err;
+  }
+  if (res.status === 401) { signOut(t('staff.unauthorized')); return null; }
+  if (res.status === 403) { signOut(t('staff.forbidden')); return null; }
+  return res;
+}
+
+const problemText = (res) => {
+  const lang = getLang();
+  const p = res.data || {};
+  const parts = [p.title, p.detail].filter(Boolean).map((s) => localizeMessage(s, lang));
+  return parts.join('：') || t('msg.httpError', { status: res.status });
+};
+
+// ---------------------------------------------------------------- tabs
+
+const tabs = [$('tab-applications'), $('tab-reports')];
+function selectTab(tab) {
+  for (const other of tabs) {
+    const on = other === tab;
+    other.setAttribute('aria-selected', String(on));
+    other.tabIndex = on ? 0 : -1;
+    $(other.getAttribute('aria-controls')).hidden = !on;
+  }
+  tab.focus();
+}
+for (const tab of tabs) {
+  tab.addEventListener('click', () => selectTab(tab));
+  tab.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') selectTab(tabs[(tabs.indexOf(tab) + 1) % tabs.length]);
+  });
+}
+
+// ---------------------------------------------------------------- applications
+
+let appNextToken = null;
+let districts = [];
+loadDistricts($('filter-district')).then((list) => {
+  districts = list;
+  // the first option of this select means "all districts"
+  const first = $('filter-district').options[0];
+  if (first) first.textContent = t('staff.allDistricts');
+});
+const districtName = (code) => {
+  const d = districts.find((x) => x.code === code);
+  return d ? (getLang() === 'en' ? d.nameEn || d.name : d.name) : code;
+};
+
+async function loadApplications(reset) {
+  if (reset) { appNextToken = null; $('app-rows').replaceChildren(); }
+  const q = new URLSearchParams({ status: $('filter-status').value, limit: '20' });
+  if ($('filter-district').value) q.set('district', $('filter-district').value);
+  if (appNextToken) q.set('nextToken', appNextToken);
+  const res = await staffFetch(`/reopenings?${q}`);
+  if (!res) return;
+  if (!res.ok) { $('app-count').textContent = problemText(res); return; }
+  for (const app of res.data.items ?? []) $('app-rows').append(applicationRow(app));
+  appNextToken = res.data.nextToken ?? null;
+  $('app-more').hidden = !appNextToken;
+  const n = $('app-rows').children.length;
+  $('app-count').textContent = t('staff.count', { n });
+}
+
+function applicationRow(app) {
+  const tr = document.createElement('tr');
+  tr.dataset.id = app.id;
+  const cell = (text) => { const td = document.createElement('td'); td.textContent = text ?? '—'; return td; };
+  const ready = document.createElement('td');
+  if (app.readiness) {
+    ready.textContent = app.readiness.ready ? t('ready.ready') : t('ready.notReady', { n: app.readiness.missing.length });
+    ready.className = app.readiness.ready ? 'ok' : 'missing';
+  } else ready.textContent = '—';
+  const action = document.createElement('td');
+  const open = document.createElement('button');
+  open.type = 'button';
+  open.className = 'secondary open-app';
+  open.id = `open-${app.id}`;
+  open.textContent = t('staff.open');
+  open.addEventListener('click', () => openDetails(app.id));
+  action.append(open);
+  tr.append(cell(app.enterprise?.name), cell(`${districtName(app.district)} ${app.street ?? ''}`), cell(app.submittedAt), ready, action);
+  return tr;
+}
+
+$('app-filter').addEventListener('submit', (e) => { e.preventDefault(); loadApplications(true); });
+$('app-more').addEventListener('click', () => loadApplications(false));
+
+let current = null; // the application shown in the details panel
+
+async function openDetails(id) {
+  $('conflict').hidden = true;
+  $('action-message').textContent = '';
+  const res = await staffFetch(`/reopenings/${encodeURIComponent(id)}/details`);
+  if (!res) return;
+  if (!res.ok) { showTopMessage(problemText(res)); return; }
+  current = res.data;
+  renderDetails();
+  $('app-details').hidden = false;
+  $('app-details').focus();
+}
+
+function renderDetails() {
+  const a = current;
+  $('details-heading').textContent = a.enterprise?.name ?? a.id;
+  const e = a.enterprise ?? {};
+  const p = a.prevention ?? {};
+  const rows = [
+    [t('receipt.applicationId'), a.id, 'details-id'],
+    [t('receipt.status'), t(`status.${a.status}`), 'details-status'],
+    [t('staff.version'), String(a.version), 'details-version'],
+    [t('reo.creditCode'), e.creditCode],
+    [t('staff.industry'), e.industry],
+    [t('staff.employees'), `${e.employees ?? '—'}${e.aboveDesignatedSize ? `（${t('staff.aboveSize')}）` : ''}`],
+    [t('common.district'), `${districtName(a.district)} ${a.street ?? ''}`],
+    [t('staff.contact'), a.contact ? `${a.contact.name} ${a.contact.phone ?? ''}` : '—'],
+    [t('staff.plannedDate'), a.plannedDate],
+    [t('staff.returning'), `${a.returningEmployees ?? '—'} / ${a.employeesFromHubei ?? '—'}`],
+    [t('staff.prevention'), `${p.responsiblePerson ?? '—'}；${t('staff.disinfections', { n: p.disinfectionsPerDay ?? '—' })}；${t('staff.masks', { n: p.masksInStock ?? '—' })}；${t('staff.thermometers', { n: p.thermometers ?? '—' })}`],
+    [t('staff.difficulties'), [...(a.difficulties ?? []), a.difficultyNote].filter(Boolean).join('；') || '—'],
+    [t('receipt.submittedAt'), a.submittedAt],
+  ];
+  if (a.reason) rows.push([t('st.reason'), a.reason, 'details-reason']);
+  if (a.reopenedOn) rows.push([t('st.reopenedOn'), a.reopenedOn]);
+  const history = document.createElement('ol');
+  history.id = 'details-history';
+  for (const h of a.history ?? []) {
+    const li = document.createElement('li');
+    li.textContent = `${h.at} ${h.actor}：${h.from ? t(`status.${h.from}`) : '—'} → ${t(`status.${h.to}`)}${h.reason ? `（${h.reason}）` : ''}`;
+    history.append(li);
+  }
+  const hh = document.createElement('h3');
+  hh.textContent = t('staff.history');
+  $('details-body').replaceChildren(receiptList(rows), readinessList(a.readiness, 'details-readiness'), hh, history);
+  $('decision-actions').hidden = a.status !== 'SUBMITTED';
+  $('reopened-actions').hidden = a.status !== 'APPROVED';
+  $('reopened-date').value = a.plannedDate && a.plannedDate <= new Date().toLocaleDateString('sv') ? a.plannedDate : new Date().toLocaleDateString('sv');
+}
+onLangChange(() => { if (current) renderDetails(); });
+
+function fieldError(id, message) {
+  const el = $(`${id}-error`);
+  el.textContent = message;
+  el.hidden = !message;
+  if (message) $(id).setAttribute('aria-invalid', 'true'); else $(id).removeAttribute('aria-invalid');
+}
+
+async function transition(path, body, button) {
+  $('conflict').hidden = true;
+  $('action-message').textContent = t('msg.sending');
+  for (const b of document.querySelectorAll('#app-details button')) b.disabled = true;
+  try {
+    const res = await staffFetch(path, { method: 'POST', body: { ...body, expectedVersion: current.version }, idempotencyKey: newIdempotencyKey() });
+    if (!res) return;
+    if (res.ok) {
+      $('action-message').textContent = t('staff.done', { status: t(`status.${res.data?.status}`) });
+      $(`open-${current.id}`)?.closest('tr')?.remove();
+      await openDetails(current.id);
+      $('action-message').textContent = t('staff.done', { status: t(`status.${current.status}`) });
+    } else if (res.status === 409) {
+      $('action-message').textContent = '';
+      $('conflict').hidden = false;
+      $('conflict-reload').focus();
+    } else if (res.status === 400 && res.data?.errors?.length) {
+      $('action-message').textContent = '';
+      for (const err of res.data.errors) {
+        const target = err.field === 'reopenedOn' ? 'reopened-date' : 'reject-reason';
+        fieldError(target, localizeMessage(err.message, getLang()));
+      }
+    } else {
+      $('action-message').textContent = problemText(res);
+    }
+  } finally {
+    for (const b of document.querySelectorAll('#app-details button')) b.disabled = false;
+  }
+}
+
+$('approve').addEventListener('click', () => transition(`/reopenings/${encodeURIComponent(current.id)}/decision`, { decision: 'APPROVE' }));
+$('reject').addEventListener('click', () => {
+  const reason = $('reject-reason').value.trim();
+  fieldError('reject-reason', reason ? '' : t('staff.reasonRequired'));
+  if (!reason) { $('reject-reason').focus(); return; }
+  transition(`/reopenings/${encodeURIComponent(current.id)}/decision`, { decision: 'REJECT', reason });
+});
+$('mark-reopened').addEventListener('click', () => {
+  const date = $('reopened-date').value;
+  fieldError('reopened-date', date ? '' : t('err.required'));
+  if (!date) { $('reopened-date').focus(); return; }
+  transition(`/reopenings/${encodeURIComponent(current.id)}/reopened`, { reopenedOn: date });
+});
+$('conflict-reload').addEventListener('click', () => openDetails(current.id));
+
+// ---------------------------------------------------------------- reports
+
+let reportNextToken = null;
+const yesterday = () => { const d = new Date(); d.setDate(d.getDate() - 1); return d.toLocaleDateString('sv'); };
+$('report-date').value = yesterday();
+$('report-date').max = new Date().toLocaleDateString('sv');
+
+async function loadReportDates(reset) {
+  if (reset) { reportNextToken = null; $('report-dates').replaceChildren(); }
+  const q = new URLSearchParams({ limit: '20' });
+  if (reportNextToken) q.set('nextToken', reportNextToken);
+  const res = await staffFetch(`/reports?${q}`);
+  if (!res) return;
+  if (!res.ok) { $('report-message').textContent = problemText(res); return; }
+  for (const date of res.data.dates ?? []) {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.className = 'secondary report-date';
+    b.dataset.date = date;
+    b.textContent = date;
+    b.addEventListener('click', () => { $('report-date').value = date; showReport(date); });
+    li.append(b);
+    $('report-dates').append(li);
+  }
+  reportNextToken = res.data.nextToken ?? null;
+  $('report-more').hidden = !reportNextToken;
+}
+
+const formatBytes = (n) => (n >= 1024 ? `${(n / 1024).toFixed(1)} KB` : `${n} B`);
+
+async function showReport(date) {
+  $('report-message').textContent = '';
+  const res = await staffFetch(`/reports/${encodeURIComponent(date)}`);
+  if (!res) return;
+  if (res.status === 404) {
+    $('report-files').hidden = true;
+    $('report-message').textContent = t('staff.noReport', { date });
+    return;
+  }
+  if (!res.ok) { $('report-message').textContent = problemText(res); return; }
+  $('report-files-heading').textContent = t('staff.reportOf', { date: res.data.date });
+  $('report-generated').textContent = t('staff.generatedAt', { at: res.data.generatedAt });
+  $('report-file-list').replaceChildren(...(res.data.files ?? []).map((f) => {
+    const li = document.createElement('li');
+    const a = document.createElement('a');
+    a.href = f.url;
+    a.className = 'report-link';
+    a.dataset.name = f.name;
+    a.rel = 'noopener';
+    a.textContent = f.name;
+    li.append(a, ` （${formatBytes(f.bytes ?? 0)}，${t('staff.expires', { at: new Date(f.expiresAt).toLocaleString(getLang() === 'en' ? 'en-GB' : 'zh-CN') })}）`);
+    return li;
+  }));
+  $('report-files').hidden = false;
+}
+
+$('report-form').addEventListener('submit', (e) => { e.preventDefault(); showReport($('report-date').value); });
+$('report-more').addEventListener('click', () => loadReportDates(false));
+$('compile-day').addEventListener('click', async () => {
+  const date = $('report-date').value;
+  if (!date) { $('report-date').focus(); return; }
+  $('compile-day').disabled = true;
+  try {
+    const res = await staffFetch(`/reports/${encodeURIComponent(date)}`, { method: 'POST', body: {}, idempotencyKey: newIdempotencyKey() });
+    if (!res) return;
+    $('report-message').textContent = res.status === 202 ? t('staff.compiling', { date }) : problemText(res);
+  } finally {
+    $('compile-day').disabled = false;
+  }
+});
+
+// ---------------------------------------------------------------- start
+
+const fromFragment = readFragment();
+if (fromFragment) signIn(fromFragment);
+else if (fromFragment === null && token()) signIn(token());
+else if (fromFragment === null) $('signin').hidden = false;
+applyI18n();
