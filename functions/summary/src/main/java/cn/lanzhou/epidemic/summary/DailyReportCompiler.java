@@ -12,10 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Compiles one local day into summary.json, summary.csv and report.html.
@@ -74,42 +76,70 @@ final class DailyReportCompiler {
         return report;
     }
 
-    /** The cumulative figures at the end of the day before {@code date}, refreshing stale aggregates on the way. */
+    /**
+     * The cumulative figures at the end of the day before {@code date}, bringing stale aggregates
+     * up to date on the way. Walks back over the days that matter only: every day of the lookback
+     * window, days with an aggregate, days with a late-change mark. A day with none of these held
+     * no record (see {@link #floor}) and costs nothing, so a long gap costs no more than a short one.
+     */
     private Map<String, Cumulative> cumulativeBefore(LocalDate date, Instant startedAt, Map<LocalDate, Instant> changes) {
+        LocalDate yesterday = date.minusDays(1);
+        if (yesterday.isBefore(startDate)) {
+            return Map.of();
+        }
+        Optional<DayAggregate> found = aggregates.get(yesterday);
+        if (found.isPresent() && found.get().cumulativeCurrent(clock.zone(), changes)) {
+            return found.get().cumulative();
+        }
+        LocalDate floor = floor(date, changes);
+        LocalDate readEveryDayFrom = date.minusDays(lookbackDays).isBefore(floor) ? floor : date.minusDays(lookbackDays);
+        TreeSet<LocalDate> marked = new TreeSet<>(changes.keySet());
+        Iterator<DayAggregate> older = aggregates.newestFirst(floor, yesterday.minusDays(1));
+        DayAggregate nextOlder = older.hasNext() ? older.next() : null;
+
         List<LocalDate> stale = new ArrayList<>();
         Map<LocalDate, DayAggregate> dayFiguresHold = new HashMap<>();
         Map<String, Cumulative> base = Map.of();
-        LocalDate floor = null;
-        for (LocalDate day = date.minusDays(1); !day.isBefore(startDate); day = day.minusDays(1)) {
-            if (floor != null && day.isBefore(floor)) {
-                break;
-            }
-            Optional<DayAggregate> found = aggregates.get(day);
-            if (found.isPresent() && found.get().cumulativeCurrent(clock.zone(), changes)) {
-                base = found.get().cumulative();
-                break;
-            }
-            if (floor == null) {
-                floor = floor(date, changes);
-                if (day.isBefore(floor)) {
+        LocalDate day = yesterday;
+        while (day != null && !day.isBefore(floor)) {
+            if (found.isPresent()) {
+                if (found.get().cumulativeCurrent(clock.zone(), changes)) {
+                    base = found.get().cumulative();
                     break;
                 }
+                if (found.get().dayFiguresCurrent(clock.zone(), changes)) {
+                    dayFiguresHold.put(day, found.get());
+                }
+                stale.add(day);
+            } else if (!day.isBefore(readEveryDayFrom) || marked.contains(day)) {
+                stale.add(day);
             }
-            if (found.isPresent() && found.get().dayFiguresCurrent(clock.zone(), changes)) {
-                dayFiguresHold.put(day, found.get());
+            LocalDate next = day.minusDays(1).isBefore(readEveryDayFrom) ? null : day.minusDays(1);
+            LocalDate markedBefore = marked.lower(day);
+            if (markedBefore != null && (next == null || markedBefore.isAfter(next))) {
+                next = markedBefore;
             }
-            stale.add(day);
+            if (nextOlder != null && (next == null || nextOlder.date().isAfter(next))) {
+                next = nextOlder.date();
+            }
+            day = next;
+            if (nextOlder != null && nextOlder.date().equals(day)) {
+                found = Optional.of(nextOlder);
+                nextOlder = older.hasNext() ? older.next() : null;
+            } else {
+                found = Optional.empty();
+            }
         }
         Collections.reverse(stale);
         Map<String, Cumulative> cumulative = base;
-        for (LocalDate day : stale) {
-            DayAggregate kept = dayFiguresHold.get(day);
+        for (LocalDate staleDay : stale) {
+            DayAggregate kept = dayFiguresHold.get(staleDay);
             DayAggregate refreshed;
             if (kept != null) {
-                refreshed = aggregate(day, startedAt, kept.days(), kept.vehicles(), cumulative);
+                refreshed = aggregate(staleDay, startedAt, kept.days(), kept.vehicles(), cumulative);
             } else {
-                DayTally tally = read(day);
-                refreshed = aggregate(day, startedAt, tally.figures(), tally.vehicles(), cumulative);
+                DayTally tally = read(staleDay);
+                refreshed = aggregate(staleDay, startedAt, tally.figures(), tally.vehicles(), cumulative);
             }
             aggregates.put(refreshed);
             cumulative = refreshed.cumulative();

@@ -2,6 +2,7 @@ package cn.lanzhou.epidemic.summary;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,9 @@ interface DayAggregates {
     Optional<DayAggregate> get(LocalDate day);
 
     void put(DayAggregate aggregate);
+
+    /** The aggregates of {@code from} … {@code to} that exist, newest first, fetched as they are consumed. */
+    Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to);
 
     /** The aggregates of {@code from} … {@code to} that exist, oldest first. */
     List<DayAggregate> range(LocalDate from, LocalDate to);

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,8 @@ final class DynamoDayAggregates implements DayAggregates {
     static final String COMPILED_AT = "compiledAt";
     static final String VEHICLES = "vehicles";
     static final String DISTRICTS = "districts";
+    /** A walk back usually stops at the first aggregate or two: small pages. */
+    private static final int PAGE = 8;
 
     private final Dynamo dynamo;
     private final String table;
@@ -67,6 +70,49 @@ final class DynamoDayAggregates implements DayAggregates {
                 .consistentRead(true)
                 .build(), item -> found.add(decode(item)));
         return found;
+    }
+
+    @Override
+    public Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return java.util.Collections.emptyIterator();
+        }
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(AGGREGATE_PK), ":from", Attrs.s(from.toString()),
+                        ":to", Attrs.s(to.toString())))
+                .scanIndexForward(false)
+                .limit(PAGE)
+                .consistentRead(true)
+                .build();
+        return new Iterator<>() {
+            private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
+            private Map<String, AttributeValue> start;
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && more) {
+                    QueryRequest next = start == null ? request : request.toBuilder().exclusiveStartKey(start).build();
+                    var response = dynamo.call(() -> dynamo.client().query(next));
+                    page = response.items().iterator();
+                    start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                            ? response.lastEvaluatedKey() : null;
+                    more = start != null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public DayAggregate next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return decode(page.next());
+            }
+        };
     }
 
     @Override

@@ -230,6 +230,25 @@ class DailyReportCompilerTest {
     }
 
     @Test
+    void aLongGapOfDaysNeverCompiledCostsOnlyTheLookbackWindow() {
+        ReportFixture fresh = new ReportFixture();
+        fresh.now("2020-01-10T09:00:00");
+        fresh.records.register(at("2020-01-10T08:00:00"), "xigu", "LOW", false, null);
+        fresh.compile("2020-01-10", "2020-01-11T00:10:00");
+        fresh.now("2020-04-01T09:00:00");
+        fresh.records.funds(LocalDate.parse("2020-03-01"), "xigu", "9.99");
+        fresh.records.reads.clear();
+
+        JsonNode summary = fresh.compile("2020-06-01", "2020-06-01T12:00:00");
+        JsonNode xigu = district(summary, "xigu");
+        assertEquals(1, xigu.path("registrations").path("cumulative").asInt(), "January's aggregate is the base");
+        assertEquals("9.99", xigu.path("donations").path("fundsCumulative").asText(), "the marked day is read");
+        assertEquals(9, fresh.records.reads.size(), "the day, 7 days before it and the marked day: "
+                + fresh.records.reads.keySet());
+        assertTrue(fresh.records.reads.containsKey(LocalDate.parse("2020-03-01")));
+    }
+
+    @Test
     void aDayAfterTodayIsRefused() {
         f.now("2020-02-14T10:00:00");
         assertThrows(IllegalArgumentException.class, () -> f.compiler.compile(LocalDate.parse("2020-02-15")));

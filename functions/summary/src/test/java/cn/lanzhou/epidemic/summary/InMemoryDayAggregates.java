@@ -34,6 +34,26 @@ final class InMemoryDayAggregates implements DayAggregates {
     }
 
     @Override
+    public java.util.Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return java.util.Collections.emptyIterator();
+        }
+        var view = items.subMap(from, true, to, true).descendingMap().values().iterator();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return view.hasNext();
+            }
+
+            @Override
+            public DayAggregate next() {
+                gets++;
+                return DynamoDayAggregates.decode(view.next());
+            }
+        };
+    }
+
+    @Override
     public Optional<LocalDate> earliest() {
         return items.isEmpty() ? Optional.empty() : Optional.of(items.firstKey());
     }
