@@ -165,7 +165,7 @@ class ReportsHandlerTest {
         assertEquals("2020-02-13T16:10:00.123Z", body.path("generatedAt").asText());
         assertEquals(List.of("summary.json", "summary.csv", "report.html"), texts(body.path("files"), "name"));
         JsonNode csv = body.path("files").get(1);
-        assertEquals("text/csv; charset=utf-8", csv.path("contentType").asText());
+        assertEquals("text/csv; charset=UTF-8", csv.path("contentType").asText());
         assertEquals(120, csv.path("bytes").asLong());
         assertEquals("https://reports.invalid/reports/daily/2020-02-13/summary.csv", csv.path("url").asText());
         assertEquals("2020-02-14T02:15:00Z", csv.path("expiresAt").asText());

@@ -36,9 +36,10 @@ public final class ReportFiles {
         }
     }
 
-    public static final File JSON = new File(SUMMARY_JSON, "application/json; charset=utf-8");
-    public static final File CSV = new File(SUMMARY_CSV, "text/csv; charset=utf-8");
-    public static final File HTML = new File(REPORT_HTML, "text/html; charset=utf-8");
+    // "UTF-8" in capitals: S3Proxy's Jetty rewrites a lower-case charset, which breaks the signature of the PUT
+    public static final File JSON = new File(SUMMARY_JSON, "application/json; charset=UTF-8");
+    public static final File CSV = new File(SUMMARY_CSV, "text/csv; charset=UTF-8");
+    public static final File HTML = new File(REPORT_HTML, "text/html; charset=UTF-8");
 
     /** Written in this order; the first ones are announced by the last. */
     public static final List<File> COMPANIONS = List.of(CSV, HTML);
