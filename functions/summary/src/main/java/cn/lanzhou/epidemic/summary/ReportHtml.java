@@ -15,7 +15,7 @@ import java.util.function.ToLongFunction;
  * full tables.
  */
 final class ReportHtml {
-    private static final int WIDTH = 640;
+    private static final int WIDTH = 400;
 
     private ReportHtml() {
     }
@@ -39,7 +39,7 @@ final class ReportHtml {
                 .append("th{background:#f6f8fa}td:first-child,th:first-child{text-align:left}\n")
                 .append("tr.total td{font-weight:bold;background:#fff8f0}.zero{color:#8c959f}\n")
                 .append("svg{width:100%;height:auto;max-width:").append(WIDTH).append("px;display:block}")
-                .append("svg text{font-size:12px;fill:#1f2328}\nfooter{margin-top:2em;color:#57606a;font-size:.85em}\n")
+                .append("svg text{font-size:13px;fill:#1f2328}svg text.s{font-size:10px}\nfooter{margin-top:2em;color:#57606a;font-size:.85em}\n")
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>疫情防控工作日报</h1>\n<p class=\"meta\">统计日期：").append(day).append("（")
                 .append(esc(report.zone().getId())).append("）· 生成时间：")
@@ -141,7 +141,7 @@ final class ReportHtml {
             ToLongFunction<DailyReport.Row> value, java.util.function.Function<DailyReport.Row, String> label,
             long scale) {
         int rowHeight = 26;
-        int labelWidth = 120;
+        int labelWidth = 84;
         int barSpace = WIDTH - labelWidth - 80;
         long max = scale > 0 ? scale : Math.max(1, rows.stream().mapToLong(value).max().orElse(1));
         int height = rows.size() * rowHeight + 10;
@@ -180,9 +180,9 @@ final class ReportHtml {
                     .append("\" width=\"").append(slot - 8).append("\" height=\"").append(barHeight)
                     .append("\" fill=\"#2f6fb5\"/>")
                     .append("<text x=\"").append(x + slot / 2).append("\" y=\"").append(top + plot - barHeight - 4)
-                    .append("\" text-anchor=\"middle\">").append(day.registrations()).append("</text>")
+                    .append("\" text-anchor=\"middle\" class=\"s\">").append(day.registrations()).append("</text>")
                     .append("<text x=\"").append(x + slot / 2).append("\" y=\"").append(height - 10)
-                    .append("\" text-anchor=\"middle\">").append(day.date().getMonthValue()).append('/')
+                    .append("\" text-anchor=\"middle\" class=\"s\">").append(day.date().getMonthValue()).append('/')
                     .append(day.date().getDayOfMonth()).append("</text>\n");
         }
         h.append("</svg>\n");
