@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * Reads the fields of one request object and records an error for each bad one, so that a request
  * is answered with all its errors at once. A JSON body must carry each field in its own JSON type;
  * a form body (every value a string) is converted to the field's type here, at read time.
- * Absent, {@code null} and, in a form, empty values all count as "not given".
+ * Absent, {@code null} and, in a form, empty values (and groups of only empty values) all count as "not given".
  * Each object's unread fields are reported as unknown by {@link #finish()}.
  */
 public final class Fields {
@@ -71,10 +71,29 @@ public final class Fields {
     private JsonNode value(String name) {
         read.add(name);
         JsonNode v = node.get(name);
-        if (v == null || v.isNull() || form && v.isTextual() && v.asText().isEmpty()) {
+        if (v == null || v.isNull() || form && blank(v)) {
             return null;
         }
         return v;
+    }
+
+    /**
+     * In a form, an empty input is "not given", and so is a group of inputs left all empty (the unused
+     * item rows of a form posted without JavaScript, e.g. {@code items.0.name=&items.0.quantity=}).
+     */
+    private static boolean blank(JsonNode v) {
+        if (v.isTextual()) {
+            return v.asText().isEmpty();
+        }
+        if (v.isContainerNode()) {
+            for (JsonNode child : v) {
+                if (!blank(child)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     private String required(String name) {

@@ -1,0 +1,52 @@
+package cn.lanzhou.epidemic.donation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Donations in maps, with the conditional semantics of the DynamoDB store; can pretend receipt numbers are taken. */
+final class InMemoryDonations implements Donations {
+    final Map<String, String> receipts = new LinkedHashMap<>();
+    final Map<String, Donation> byId = new LinkedHashMap<>();
+    final List<LocalDate> changedDays = new ArrayList<>();
+    final List<String> receiptAttempts = new ArrayList<>();
+    private int collisionsLeft;
+
+    /** The next {@code n} receipt reservations fail as if another donation held the number. */
+    InMemoryDonations collideNext(int n) {
+        collisionsLeft = n;
+        return this;
+    }
+
+    @Override
+    public synchronized boolean reserveReceipt(String receiptNumber, String donationId, Instant at) {
+        receiptAttempts.add(receiptNumber);
+        if (collisionsLeft > 0) {
+            collisionsLeft--;
+            return false;
+        }
+        return receipts.putIfAbsent(receiptNumber, donationId) == null;
+    }
+
+    @Override
+    public synchronized void markDayChanged(LocalDate day, LocalDate today, Instant at) {
+        if (day.isBefore(today)) {
+            changedDays.add(day);
+        }
+    }
+
+    @Override
+    public synchronized boolean putIfAbsent(Donation donation) {
+        return byId.putIfAbsent(donation.id(), donation) == null;
+    }
+
+    @Override
+    public synchronized Optional<Donation> find(LocalDate localDate, String district, String id) {
+        return Optional.ofNullable(byId.get(id))
+                .filter(d -> d.localDate().equals(localDate) && d.district().equals(district));
+    }
+}

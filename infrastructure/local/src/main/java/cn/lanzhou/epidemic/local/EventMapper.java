@@ -1,0 +1,146 @@
+package cn.lanzhou.epidemic.local;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns an HTTP request into the event API Gateway's HTTP API hands a function (payload format 2.0),
+ * field by field as AWS fills it, so that a handler sees locally exactly what it sees in AWS.
+ */
+final class EventMapper {
+    static final String API_ID = "local";
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final List<String> TEXT_TYPES = List.of("application/json", "application/xml", "application/javascript");
+
+    private EventMapper() {
+    }
+
+    static APIGatewayV2HTTPEvent toEvent(HttpRequest request, String routeKey, Map<String, String> pathParameters,
+            Map<String, Object> claims, Instant now) {
+        APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
+        event.setVersion("2.0");
+        event.setRouteKey(routeKey);
+        event.setRawPath(request.rawPath());
+        event.setRawQueryString(request.rawQueryString() == null ? "" : request.rawQueryString());
+
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (var header : request.headers().entrySet()) {
+            headers.merge(header.getKey().toLowerCase(Locale.ROOT), String.join(",", header.getValue()), (a, b) -> a + "," + b);
+        }
+        // payload 2.0 moves the Cookie header into "cookies"
+        String cookie = headers.remove("cookie");
+        if (cookie != null) {
+            event.setCookies(Arrays.stream(cookie.split(";")).map(String::strip).filter(c -> !c.isEmpty()).toList());
+        }
+        event.setHeaders(headers);
+        event.setQueryStringParameters(queryParameters(request.rawQueryString()));
+        event.setPathParameters(pathParameters.isEmpty() ? null : pathParameters);
+
+        byte[] body = request.body();
+        if (body != null && body.length > 0) {
+            if (isText(headers.get("content-type"))) {
+                event.setBody(new String(body, StandardCharsets.UTF_8));
+                event.setIsBase64Encoded(false);
+            } else {
+                event.setBody(Base64.getEncoder().encodeToString(body));
+                event.setIsBase64Encoded(true);
+            }
+        }
+
+        APIGatewayV2HTTPEvent.RequestContext context = new APIGatewayV2HTTPEvent.RequestContext();
+        context.setAccountId(TemplateReader.ACCOUNT_ID);
+        context.setApiId(API_ID);
+        String host = headers.getOrDefault("host", "localhost");
+        context.setDomainName(host);
+        context.setDomainPrefix(host.split("[.:]")[0]);
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(request.method());
+        http.setPath(request.rawPath());
+        http.setProtocol(request.protocol());
+        http.setSourceIp(request.sourceIp());
+        http.setUserAgent(headers.get("user-agent"));
+        context.setHttp(http);
+        context.setRequestId(UUID.randomUUID().toString());
+        context.setRouteKey(routeKey);
+        context.setStage("$default");
+        context.setTime(REQUEST_TIME.format(now));
+        context.setTimeEpoch(now.toEpochMilli());
+        if (claims != null) {
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+            jwt.setClaims(flatten(claims));
+            jwt.setScopes(claims.get("scope") instanceof String scope ? List.of(scope.split(" ")) : null);
+            authorizer.setJwt(jwt);
+            context.setAuthorizer(authorizer);
+        }
+        event.setRequestContext(context);
+        return event;
+    }
+
+    /** API Gateway sends text bodies as they are and everything else, form posts included, base64-encoded. */
+    static boolean isText(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String type = contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        return type.startsWith("text/") || TEXT_TYPES.contains(type);
+    }
+
+    /** Claims as API Gateway passes them: strings, numbers as text, arrays as {@code [a b]}. */
+    static Map<String, String> flatten(Map<String, Object> claims) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        claims.forEach((name, value) -> {
+            if (value instanceof List<?> list) {
+                flat.put(name, "[" + String.join(" ", list.stream().map(String::valueOf).toList()) + "]");
+            } else if (value != null) {
+                flat.put(name, String.valueOf(value));
+            }
+        });
+        return flat;
+    }
+
+    /** Repeated parameters are joined with "," as API Gateway does; null when there is no query. */
+    static Map<String, String> queryParameters(String rawQuery) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return null;
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            parameters.merge(name, value, (a, b) -> a + "," + b);
+        }
+        return parameters.isEmpty() ? null : parameters;
+    }
+
+    static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
+    }
+
+    static List<String> splitPath(String path) {
+        List<String> segments = new ArrayList<>(Arrays.asList(path.split("/", -1)));
+        segments.remove(0);
+        return segments;
+    }
+}
