@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.donation;
 
+import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.validation.Fields;
 import cn.lanzhou.epidemic.common.validation.Messages;

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.donation;
 
+import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.time.AppClock;

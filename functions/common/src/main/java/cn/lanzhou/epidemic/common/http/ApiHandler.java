@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.common.http;
 
 import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -14,6 +15,29 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
  * JavaScript gets the same outcome as a short Chinese page.
  */
 public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    protected ApiHandler() {
+        Priming.register(getClass().getSimpleName(), this::prime);
+    }
+
+    /**
+     * Before the SnapStart snapshot: one request that writes nothing (an empty POST body fails
+     * validation; a GET of an unknown route is a 404), through the whole pipeline — body reading,
+     * validation, problem mapping, JSON. A handler may add a harmless read to warm its client.
+     */
+    protected void prime() {
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withRouteKey("POST /priming")
+                .withRawPath("/priming")
+                .withHeaders(java.util.Map.of("content-type", "application/json"))
+                .withBody("{}")
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId("priming")
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod("POST").withPath("/priming").build())
+                        .build())
+                .build();
+        handleRequest(event, null);
+    }
 
     /** Handles one request; may throw {@link Problem}. */
     protected abstract ApiResponse handle(ApiRequest request);

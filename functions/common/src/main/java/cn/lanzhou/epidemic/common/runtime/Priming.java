@@ -1,0 +1,43 @@
+package cn.lanzhou.epidemic.common.runtime;
+
+import cn.lanzhou.epidemic.common.log.Log;
+import java.util.ArrayList;
+import java.util.List;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+
+/**
+ * SnapStart priming: work registered here runs once before Lambda takes the snapshot of an
+ * initialised function, so the classes and code paths of a first request are already loaded (and
+ * compiled) in the snapshot that every cold start restores. The work must be harmless: it writes
+ * nothing (a request that fails validation, a read of a key that does not exist).
+ */
+public final class Priming {
+    // org.crac keeps weak references: the resources must stay reachable from here
+    private static final List<Resource> RESOURCES = new ArrayList<>();
+
+    private Priming() {
+    }
+
+    public static synchronized void register(String name, Runnable work) {
+        Resource resource = new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> context) {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    // a failed priming costs only speed; the snapshot is still good
+                    Log.warn(null, "priming failed", "name", name, "error", e.getClass().getSimpleName());
+                }
+            }
+
+            @Override
+            public void afterRestore(Context<? extends Resource> context) {
+                // nothing: clients read credentials per call and reconnect on a stale connection
+            }
+        };
+        RESOURCES.add(resource);
+        Core.getGlobalContext().register(resource);
+    }
+}

@@ -1,0 +1,71 @@
+package cn.lanzhou.epidemic.registration;
+
+import cn.lanzhou.epidemic.common.config.Env;
+import cn.lanzhou.epidemic.common.validation.MobilePhone;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What becomes of an identity number and a phone before anything is stored: a keyed hash
+ * (HMAC-SHA256, key from {@code ID_HASH_KEY}, which in AWS comes from Secrets Manager) to match
+ * registrations of one person without keeping the number, and a masked copy for display. Without
+ * the key, the hash of an 18-digit number with a known structure cannot be reversed by trying
+ * every number, which a plain SHA-256 would allow.
+ */
+public final class PersonalData {
+    private static final String ALGORITHM = "HmacSHA256";
+    private final SecretKeySpec key;
+
+    public PersonalData(String secret) {
+        if (secret == null || secret.isEmpty()) {
+            throw new IllegalStateException("ID_HASH_KEY is empty");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    public static PersonalData fromEnvironment() {
+        return new PersonalData(Env.required("ID_HASH_KEY"));
+    }
+
+    /** The hash of a normalised identity number, prefixed by its type (a passport and an ID card never collide). */
+    public String idHash(IdType type, String normalisedNumber) {
+        return hmacHex(type.name() + ":" + normalisedNumber);
+    }
+
+    public String phoneHash(String normalisedPhone) {
+        return hmacHex("PHONE:" + normalisedPhone);
+    }
+
+    /**
+     * Keeps the first character and the last two ({@code 1***************2X}). A number too short to
+     * hide at least three characters that way is masked entirely.
+     */
+    public static String maskIdNumber(String number) {
+        int length = number.length();
+        if (length < 6) {
+            return "*".repeat(length);
+        }
+        return number.charAt(0) + "*".repeat(length - 3) + number.substring(length - 2);
+    }
+
+    public static String maskPhone(String normalisedPhone) {
+        return MobilePhone.mask(normalisedPhone);
+    }
+
+    private String hmacHex(String value) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder(64);
+            for (byte b : digest) {
+                hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+            }
+            return hex.toString();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package cn.lanzhou.epidemic.registration;
+
+public enum RiskLevel { HIGH, MEDIUM, LOW }

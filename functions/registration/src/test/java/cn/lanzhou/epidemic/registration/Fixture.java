@@ -1,0 +1,94 @@
+package cn.lanzhou.epidemic.registration;
+
+import cn.lanzhou.epidemic.common.idempotency.Idempotency;
+import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.model.District;
+import cn.lanzhou.epidemic.common.model.Districts;
+import cn.lanzhou.epidemic.common.testing.InMemoryIdempotencyStore;
+import cn.lanzhou.epidemic.common.testing.Requests;
+import cn.lanzhou.epidemic.common.time.AppClock;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** A handler wired with in-memory stores, and the bodies and requests the tests send it. */
+final class Fixture {
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final String KEY = "test-hash-key-0123456789";
+    static final Districts DISTRICTS = new Districts(List.of(
+            new District("chengguan", "城关区", "Chengguan", 100),
+            new District("qilihe", "七里河区", "Qilihe", 50)));
+
+    final InMemoryRegistrations registrations = new InMemoryRegistrations();
+    final InMemoryIdempotencyStore keys = new InMemoryIdempotencyStore();
+    final AppClock clock;
+    final RegistrationHandler handler;
+
+    Fixture(Clock clock) {
+        this.clock = new AppClock(clock, SHANGHAI);
+        RegistrationService service = new RegistrationService(registrations,
+                new RiskAssessment(List.of("湖北", "Hubei")), new PersonalData(KEY), this.clock);
+        this.handler = new RegistrationHandler(service, new Idempotency(keys, this.clock), DISTRICTS, this.clock);
+    }
+
+    /** At a fixed instant. */
+    static Fixture at(String instant) {
+        return new Fixture(Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
+    }
+
+    /** With the system clock (waiting copies of a keyed request need time to pass). */
+    static Fixture live() {
+        return new Fixture(Clock.systemUTC());
+    }
+
+    /** A valid registration at a community (no temperature needed), with nothing that raises the risk. */
+    static ObjectNode valid() {
+        ObjectNode body = Json.object();
+        body.put("name", "张伟");
+        body.put("idNumber", "11010519491231002X");
+        body.put("phone", "13800138000");
+        body.put("district", "chengguan");
+        body.putObject("site").put("type", "COMMUNITY").put("code", "DONGGANG-3");
+        body.put("consent", true);
+        return body;
+    }
+
+    static APIGatewayV2HTTPEvent json(JsonNode body) {
+        return Requests.route("POST /registrations", "/registrations").json(Json.write(body)).build();
+    }
+
+    static APIGatewayV2HTTPEvent json(JsonNode body, String idempotencyKey) {
+        return Requests.route("POST /registrations", "/registrations").json(Json.write(body))
+                .header("Idempotency-Key", idempotencyKey).build();
+    }
+
+    static APIGatewayV2HTTPEvent form(String urlEncoded) {
+        return Requests.route("POST /registrations", "/registrations").form(urlEncoded).build();
+    }
+
+    APIGatewayV2HTTPResponse post(APIGatewayV2HTTPEvent event) {
+        return handler.handleRequest(event, null);
+    }
+
+    APIGatewayV2HTTPResponse post(JsonNode body) {
+        return post(json(body));
+    }
+
+    static JsonNode body(APIGatewayV2HTTPResponse response) {
+        return Json.parseTrusted(response.getBody());
+    }
+
+    /** The field error codes of a 400, as "field=code" entries. */
+    static List<String> errors(APIGatewayV2HTTPResponse response) {
+        JsonNode body = body(response);
+        List<String> out = new java.util.ArrayList<>();
+        body.path("errors").forEach(e -> out.add(e.path("field").asText() + "=" + e.path("code").asText()));
+        return out;
+    }
+}

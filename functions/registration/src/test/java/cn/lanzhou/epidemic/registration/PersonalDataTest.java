@@ -1,0 +1,48 @@
+package cn.lanzhou.epidemic.registration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class PersonalDataTest {
+    private final PersonalData data = new PersonalData("a-secret-key-for-tests");
+
+    @Test
+    void an_id_number_keeps_its_first_character_and_last_two() {
+        assertEquals("1***************2X", PersonalData.maskIdNumber("11010519491231002X"));
+        assertEquals("E******78", PersonalData.maskIdNumber("E12345678"));
+    }
+
+    @Test
+    void a_number_too_short_to_hide_three_characters_is_masked_entirely() {
+        assertEquals("*****", PersonalData.maskIdNumber("AB123"));
+        assertEquals("A***23", PersonalData.maskIdNumber("AB1C23"));
+    }
+
+    @Test
+    void a_phone_keeps_three_and_four_digits() {
+        assertEquals("138****1234", PersonalData.maskPhone("13800001234"));
+    }
+
+    @Test
+    void the_hash_is_hmac_sha256_of_the_typed_number_so_it_matches_a_person_but_depends_on_the_key() {
+        String hash = data.idHash(IdType.RESIDENT_ID, "11010519491231002X");
+        assertEquals(64, hash.length());
+        assertEquals(hash, data.idHash(IdType.RESIDENT_ID, "11010519491231002X"));
+        assertNotEquals(hash, data.idHash(IdType.PASSPORT, "11010519491231002X"));
+        assertNotEquals(hash, new PersonalData("another-key-entirely").idHash(IdType.RESIDENT_ID, "11010519491231002X"));
+        assertEquals(hmac("a-secret-key-for-tests", "RESIDENT_ID:11010519491231002X"), hash);
+        assertEquals(hmac("a-secret-key-for-tests", "PHONE:13800001234"), data.phoneHash("13800001234"));
+    }
+
+    private static String hmac(String key, String message) {
+        try {
+            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(message.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package cn.lanzhou.epidemic.reopening;
+
+import cn.lanzhou.epidemic.common.auth.Staff;
+import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.config.Env;
+import cn.lanzhou.epidemic.common.http.ApiHandler;
+import cn.lanzhou.epidemic.common.http.ApiRequest;
+import cn.lanzhou.epidemic.common.http.ApiResponse;
+import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.http.RequestBody;
+import cn.lanzhou.epidemic.common.idempotency.Idempotency;
+import cn.lanzhou.epidemic.common.model.Districts;
+import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.common.validation.Errors;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The six reopening routes: two public, four for staff (JWT authorizer, checked here again). */
+public final class ReopeningHandler extends ApiHandler {
+    static final int DEFAULT_LIMIT = 20;
+    static final int MAX_LIMIT = 100;
+
+    private final ReopeningService service;
+    private final Idempotency idempotency;
+    private final Districts districts;
+    private final AppClock clock;
+    private final Map<String, Function<ApiRequest, ApiResponse>> routes = Map.of(
+            "POST /reopenings", this::apply,
+            "GET /reopenings/{id}", this::publicStatus,
+            "GET /reopenings", this::list,
+            "POST /reopenings/{id}/decision", this::decide,
+            "POST /reopenings/{id}/reopened", this::markReopened,
+            "GET /reopenings/{id}/details", this::details);
+
+    public ReopeningHandler() {
+        this(Clients.dynamoDb(), Districts.fromEnvironment(), AppClock.fromEnvironment());
+    }
+
+    private ReopeningHandler(DynamoDbClient client, Districts districts, AppClock clock) {
+        this(new DynamoReopeningApplications(new Dynamo(client), Env.required("TABLE_NAME")),
+                Idempotency.fromEnvironment(client, clock), districts, clock);
+    }
+
+    public ReopeningHandler(ReopeningApplications store, Idempotency idempotency, Districts districts, AppClock clock) {
+        this.service = new ReopeningService(store, districts, clock);
+        this.idempotency = idempotency;
+        this.districts = districts;
+        this.clock = clock;
+    }
+
+    @Override
+    protected String receiptTitle() {
+        return "复工复产申请已提交 / Reopening application submitted";
+    }
+
+    @Override
+    protected ApiResponse handle(ApiRequest request) {
+        var route = routes.get(request.routeKey());
+        if (route == null) {
+            throw Problem.notFound("未找到该接口 / No such route");
+        }
+        return route.apply(request);
+    }
+
+    private ApiResponse apply(ApiRequest request) {
+        ApplicationForm form = ApplicationForm.read(RequestBody.read(request), districts, clock.today());
+        return idempotency.execute(request, attempt -> ApiResponse.created(Views.receipt(service.submit(form, attempt))));
+    }
+
+    private ApiResponse publicStatus(ApiRequest request) {
+        return ApiResponse.ok(Views.publicView(service.get(id(request))));
+    }
+
+    private ApiResponse list(ApiRequest request) {
+        Staff.require(request);
+        Errors errors = new Errors();
+        Optional<String> district = request.query("district");
+        if (district.isPresent() && !districts.contains(district.get())) {
+            errors.add("district", "unknown-district", "未知的区县代码 / Unknown district code");
+        }
+        Optional<Status> status = request.query("status").flatMap(s -> parseStatus(s, errors));
+        int limit = limit(request.query("limit"), errors);
+        errors.throwIfAny();
+        ReopeningService.Page page = service.list(district, status, limit, request.query("nextToken"));
+        ObjectNode body = cn.lanzhou.epidemic.common.json.Json.object();
+        var items = body.putArray("items");
+        page.items().forEach(app -> items.add(Views.listItem(app)));
+        page.nextToken().ifPresent(token -> body.put("nextToken", token));
+        return ApiResponse.ok(body);
+    }
+
+    private ApiResponse decide(ApiRequest request) {
+        String actor = Staff.require(request);
+        var decision = StaffCommands.Decision.read(RequestBody.read(request));
+        String id = id(request);
+        return idempotency.execute(request, attempt -> ApiResponse.ok(Views.publicView(service.decide(id, decision, actor, attempt))));
+    }
+
+    private ApiResponse markReopened(ApiRequest request) {
+        String actor = Staff.require(request);
+        var reopened = StaffCommands.Reopened.read(RequestBody.read(request), clock.today());
+        String id = id(request);
+        return idempotency.execute(request, attempt -> ApiResponse.ok(Views.publicView(service.markReopened(id, reopened, actor, attempt))));
+    }
+
+    private ApiResponse details(ApiRequest request) {
+        Staff.require(request);
+        return ApiResponse.ok(Views.details(service.get(id(request))));
+    }
+
+    private static String id(ApiRequest request) {
+        return request.pathParameter("id").orElse("");
+    }
+
+    private static Optional<Status> parseStatus(String value, Errors errors) {
+        for (Status s : Status.values()) {
+            if (s.name().equals(value)) {
+                return Optional.of(s);
+            }
+        }
+        errors.add("status", "enum", cn.lanzhou.epidemic.common.validation.Messages.oneOf(
+                java.util.Arrays.stream(Status.values()).map(Enum::name).toList()));
+        return Optional.empty();
+    }
+
+    private static int limit(Optional<String> value, Errors errors) {
+        if (value.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value.get());
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add("limit", "range", cn.lanzhou.epidemic.common.validation.Messages.range(1, MAX_LIMIT));
+        return DEFAULT_LIMIT;
+    }
+}
