@@ -58,6 +58,7 @@ final class DailyReportCompiler {
     }
 
     DailyReport compile(LocalDate date) {
+        long started = System.nanoTime();
         Instant startedAt = clock.now().truncatedTo(ChronoUnit.MILLIS);
         if (date.isAfter(clock.localDate(startedAt))) {
             throw new IllegalArgumentException("a day after today cannot be compiled");
@@ -72,7 +73,7 @@ final class DailyReportCompiler {
         DailyReport report = report(aggregate);
         publish(report);
         Log.info(null, "daily report compiled", "date", date.toString(),
-                "ms", Instant.now().toEpochMilli() - startedAt.toEpochMilli());
+                "ms", (System.nanoTime() - started) / 1_000_000);
         return report;
     }
 
@@ -236,14 +237,18 @@ final class DailyReportCompiler {
 
     /** The CSV and the page first, summary.json last: a set is visible once it is complete. */
     private void publish(DailyReport report) {
+        String generatedAt = SummaryJson.timestamp(report.generatedAt());
+        Map<ReportFiles.File, byte[]> companions = Map.of(
+                ReportFiles.CSV, SummaryCsv.render(report),
+                ReportFiles.HTML, ReportHtml.render(report));
         Map<String, String> announced = new LinkedHashMap<>();
-        announced.put(ReportFiles.META_GENERATED_AT, SummaryJson.timestamp(report.generatedAt()));
-        Map<String, String> own = Map.of(ReportFiles.META_GENERATED_AT, SummaryJson.timestamp(report.generatedAt()));
+        announced.put(ReportFiles.META_GENERATED_AT, generatedAt);
         for (ReportFiles.File file : ReportFiles.COMPANIONS) {
-            byte[] content = file == ReportFiles.CSV ? SummaryCsv.render(report) : ReportHtml.render(report);
-            Optional<String> version = store.put(ReportFiles.key(report.date(), file), content, file.contentType(), own);
+            byte[] content = companions.get(file);
+            store.put(ReportFiles.key(report.date(), file), content, file.contentType(),
+                    Map.of(ReportFiles.META_GENERATED_AT, generatedAt))
+                    .ifPresent(version -> announced.put(file.versionMeta(), version));
             announced.put(file.bytesMeta(), Integer.toString(content.length));
-            version.ifPresent(v -> announced.put(file.versionMeta(), v));
         }
         store.put(ReportFiles.key(report.date(), ReportFiles.JSON), SummaryJson.render(report),
                 ReportFiles.JSON.contentType(), announced);
