@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -61,7 +60,7 @@ final class DynamoDayAggregates implements DayAggregates {
     @Override
     public List<DayAggregate> range(LocalDate from, LocalDate to) {
         List<DayAggregate> found = new ArrayList<>();
-        query(QueryRequest.builder()
+        Queries.forEach(dynamo, QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
@@ -133,7 +132,7 @@ final class DynamoDayAggregates implements DayAggregates {
     @Override
     public Map<LocalDate, Instant> changes(LocalDate upTo) {
         Map<LocalDate, Instant> changes = new HashMap<>();
-        query(QueryRequest.builder()
+        Queries.forEach(dynamo, QueryRequest.builder()
                 .tableName(table)
                 .keyConditionExpression("#pk = :pk AND #sk <= :to")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#c", CHANGED_AT))
@@ -143,17 +142,6 @@ final class DynamoDayAggregates implements DayAggregates {
                 .build(), item -> parseDate(Attrs.str(item, SK))
                         .ifPresent(day -> changes.put(day, Instant.ofEpochMilli(Attrs.num(item, CHANGED_AT)))));
         return changes;
-    }
-
-    private void query(QueryRequest request, Consumer<Map<String, AttributeValue>> each) {
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest page = start == null ? request : request.toBuilder().exclusiveStartKey(start).build();
-            var response = dynamo.call(() -> dynamo.client().query(page));
-            response.items().forEach(each);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
     }
 
     private static Optional<LocalDate> parseDate(String text) {

@@ -186,14 +186,7 @@ final class DynamoDayRecords implements DayRecords {
                 .projectionExpression(projection)
                 .consistentRead(true)
                 .build();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest page = start == null ? request : request.toBuilder().exclusiveStartKey(start).build();
-            var response = dynamo.call(() -> dynamo.client().query(page));
-            response.items().forEach(each);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey() : null;
-        } while (start != null);
+        Queries.forEach(dynamo, request, each);
     }
 
     private static void backOff(int attempt) {

@@ -1,18 +1,14 @@
 package cn.lanzhou.epidemic.local.contract.reports;
 
+import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -32,18 +28,8 @@ final class AgreedItems implements AutoCloseable {
     private int sequence;
 
     AgreedItems(LocalStack stack) {
-        this.dynamoDb = dynamoDb(stack.dynamoDbEndpoint());
+        this.dynamoDb = LocalResources.dynamoDb(stack.dynamoDbEndpoint());
         this.table = System.getProperty("TABLE_NAME");
-    }
-
-    static DynamoDbClient dynamoDb(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.of(LocalStack.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
     }
 
     private String id(String prefix) {

@@ -3,6 +3,7 @@ package cn.lanzhou.epidemic.local.contract.reports;
 import static cn.lanzhou.epidemic.local.contract.reports.ReportDownloads.district;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import cn.lanzhou.epidemic.local.LocalStackExtension;
 import cn.lanzhou.epidemic.summary.SummaryHandler;
@@ -21,12 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -53,16 +48,7 @@ class DynamoDayStoresContractTest {
     void writeTheDay(LocalStack stack) {
         this.stack = stack;
         summary = new SummaryHandler();
-        s3 = S3Client.builder()
-                .endpointOverride(stack.s3Endpoint())
-                .forcePathStyle(true)
-                .region(Region.of(LocalStack.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .build();
+        s3 = LocalResources.s3(stack.s3Endpoint());
         try (AgreedItems items = new AgreedItems(stack)) {
             // 420 items of ~3 KB in one shard: more than one 1 MB page
             for (int i = 0; i < PADDED; i++) {
