@@ -66,7 +66,7 @@ class DynamoReopeningApplicationsTest {
         client.waiter().waitUntilTableExists(b -> b.tableName(table));
         // the store runs on the functions' own client, as in production
         var lean = new LeanDynamoDbClient(URI.create(System.getenv("DYNAMODB_ENDPOINT")), "us-east-1",
-                () -> new SigV4.Credentials("local", "local", null), Json.MAPPER, 3, Duration.ofSeconds(8), Duration.ofSeconds(3));
+                () -> new SigV4.Credentials("local", "local", null), 3, Duration.ofSeconds(8), Duration.ofSeconds(3));
         store = new DynamoReopeningApplications(new Dynamo(lean), table);
     }
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** The fixtures in events/ (also used by {@code sam local invoke}) are what the handler is fed here. */
 class SampleEventsTest {
-    private static final ObjectMapper EVENTS = Json.MAPPER.copy()
+    private static final ObjectMapper EVENTS = Json.mapper().copy()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private static APIGatewayV2HTTPEvent load(String name) throws Exception {

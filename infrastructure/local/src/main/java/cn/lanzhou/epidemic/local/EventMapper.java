@@ -51,7 +51,8 @@ final class EventMapper {
 
         byte[] body = request.body();
         if (body != null && body.length > 0) {
-            if (isText(headers.get("content-type"))) {
+            // text that is not valid UTF-8 is handed over base64-encoded, never decoded with replacement characters
+            if (isText(headers.get("content-type")) && validUtf8(body)) {
                 event.setBody(new String(body, StandardCharsets.UTF_8));
                 event.setIsBase64Encoded(false);
             } else {
@@ -142,5 +143,17 @@ final class EventMapper {
         List<String> segments = new ArrayList<>(Arrays.asList(path.split("/", -1)));
         segments.remove(0);
         return segments;
+    }
+
+    private static boolean validUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(body));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 /**
@@ -60,6 +61,8 @@ public final class LocalStack implements AutoCloseable {
         private Path repoRoot;
         private URI externalDynamoDb;
         private URI externalS3;
+        private UnaryOperator<URI> dynamoDbForFunctions = UnaryOperator.identity();
+        private UnaryOperator<URI> s3ForFunctions = UnaryOperator.identity();
         private Function<Template.Function, RequestHandler<?, ?>> handlers = Functions.fromClassPath();
 
         public static Options inMemory() {
@@ -93,6 +96,16 @@ public final class LocalStack implements AutoCloseable {
         /** Use an S3 API elsewhere instead of starting S3Proxy; it must accept the local keys. */
         public Options externalS3(URI endpoint) {
             this.externalS3 = endpoint;
+            return this;
+        }
+
+        /**
+         * The DynamoDB and S3 endpoints the functions are given, from the real ones (the stack itself
+         * and {@link #dynamoDbEndpoint()} keep the real ones): for a fault-injecting proxy in between.
+         */
+        public Options functionEndpoints(UnaryOperator<URI> dynamoDb, UnaryOperator<URI> s3) {
+            this.dynamoDbForFunctions = Objects.requireNonNull(dynamoDb);
+            this.s3ForFunctions = Objects.requireNonNull(s3);
             return this;
         }
 
@@ -134,7 +147,8 @@ public final class LocalStack implements AutoCloseable {
             URI baseUrl = URI.create("http://localhost:" + port);
 
             // before any handler class is loaded: common's Env reads system properties when the variable is absent
-            Map<String, String> properties = environment(template, dynamoDb, s3, baseUrl);
+            Map<String, String> properties = environment(template, options.dynamoDbForFunctions.apply(dynamoDb),
+                    options.s3ForFunctions.apply(s3), baseUrl);
             properties.forEach((name, value) -> replaced.put(name, System.setProperty(name, value)));
 
             LocalResources.create(template, dynamoDb, s3);
@@ -192,7 +206,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** The folder holding template.yaml, from {@code start} upwards. */
-    static Path findRepoRoot(Path start) {
+    public static Path findRepoRoot(Path start) {
         String configured = System.getProperty("local.repoRoot");
         if (configured != null) {
             return Path.of(configured).toAbsolutePath();

@@ -63,6 +63,17 @@ public final class TemplateReader {
         }
     }
 
+    /**
+     * The template as written, unresolved: maps, lists and scalars, with CloudFormation's short tags
+     * as their long forms ({@code !Sub x} as {@code {Fn::Sub: x}}). For checks of the template itself.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> load(Path templateFile) throws IOException {
+        try (Reader reader = Files.newBufferedReader(templateFile, StandardCharsets.UTF_8)) {
+            return (Map<String, Object>) new Yaml(new CloudFormationConstructor()).load(reader);
+        }
+    }
+
     /** Parses YAML with CloudFormation's short tags, e.g. {@code !Ref X} as {@code {Ref: X}}. */
     static Object parse(String yaml) {
         return new Yaml(new CloudFormationConstructor()).load(yaml);

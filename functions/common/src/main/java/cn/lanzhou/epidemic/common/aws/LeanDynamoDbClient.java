@@ -1,7 +1,7 @@
 package cn.lanzhou.epidemic.common.aws;
 
+import cn.lanzhou.epidemic.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import cn.lanzhou.epidemic.common.store.RequestBudget;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -66,17 +67,15 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
     private final URI endpoint;
     private final String region;
     private final Supplier<SigV4.Credentials> credentials;
-    private final ObjectMapper mapper;
     private final int maxAttempts;
     private final Duration callTimeout;
     private final Duration attemptTimeout;
 
-    public LeanDynamoDbClient(URI endpoint, String region, Supplier<SigV4.Credentials> credentials, ObjectMapper mapper,
+    public LeanDynamoDbClient(URI endpoint, String region, Supplier<SigV4.Credentials> credentials,
             int maxAttempts, Duration callTimeout, Duration attemptTimeout) {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
-        this.mapper = mapper;
         this.maxAttempts = maxAttempts;
         this.callTimeout = callTimeout;
         this.attemptTimeout = attemptTimeout;
@@ -323,13 +322,8 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
     // ---------------------------------------------------------------- the wire
 
     private JsonNode call(String operation, ObjectNode body) {
-        byte[] payload;
-        try {
-            payload = mapper.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw SdkClientException.create("cannot write the request", e);
-        }
-        long deadline = System.nanoTime() + callTimeout.toNanos();
+        byte[] payload = Json.writeBytes(body);
+        long deadline = RequestBudget.bound(System.nanoTime() + callTimeout.toNanos());
         RuntimeException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
@@ -403,7 +397,7 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
             int status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             byte[] response = in == null ? new byte[0] : readAll(in);
-            JsonNode json = response.length == 0 ? NODES.objectNode() : mapper.readTree(response);
+            JsonNode json = response.length == 0 ? NODES.objectNode() : Json.parse(response);
             if (status >= 300) {
                 throw error(status, json, connection.getHeaderField("x-amzn-RequestId"));
             }

@@ -2,7 +2,6 @@ package cn.lanzhou.epidemic.common.config;
 
 import cn.lanzhou.epidemic.common.aws.LeanDynamoDbClient;
 import cn.lanzhou.epidemic.common.aws.SigV4;
-import cn.lanzhou.epidemic.common.json.Json;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,6 +23,12 @@ public final class Clients {
     /** Total time one SDK call may take, retries included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * Total time the backend calls of one HTTP request may take (claim, writes, release after a
+     * failure): a lasting outage answers 503 within about 8 s, far inside API Gateway's 30 s. The lean
+     * DynamoDB client honours it ({@code store.RequestBudget}).
+     */
+    public static final Duration REQUEST_BUDGET = Duration.ofSeconds(8);
 
     private Clients() {
     }
@@ -69,7 +74,7 @@ public final class Clients {
         }
         URI endpoint = Env.optional("DYNAMODB_ENDPOINT").map(URI::create)
                 .orElseGet(() -> LeanDynamoDbClient.regionalEndpoint(region().id()));
-        return new LeanDynamoDbClient(endpoint, region().id(), Clients::signingCredentials, Json.MAPPER,
+        return new LeanDynamoDbClient(endpoint, region().id(), Clients::signingCredentials,
                 3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
     }
 

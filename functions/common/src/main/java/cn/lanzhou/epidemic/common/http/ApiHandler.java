@@ -1,8 +1,10 @@
 package cn.lanzhou.epidemic.common.http;
 
 import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.config.Clients;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
+import cn.lanzhou.epidemic.common.store.RequestBudget;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -52,7 +54,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         long start = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
         String requestId = request.requestId();
-        ApiResponse response = respond(request, requestId);
+        ApiResponse response = RequestBudget.within(Clients.REQUEST_BUDGET, () -> respond(request, requestId));
         Log.info(requestId, "request", "route", request.routeKey(), "status", response.status(),
                 "ms", (System.nanoTime() - start) / 1_000_000);
         if (request.prefersHtml()) {

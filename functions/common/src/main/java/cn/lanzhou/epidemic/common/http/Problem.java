@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,7 +115,17 @@ public final class Problem extends RuntimeException {
                 array.addObject().put("field", e.field()).put("code", e.code()).put("message", e.message());
             }
         }
-        extensions.forEach((k, v) -> body.putPOJO(k, v));
+        extensions.forEach((name, value) -> {
+            if (value instanceof JsonNode node) {
+                body.set(name, node);
+            } else if (value instanceof Integer || value instanceof Long) {
+                body.put(name, ((Number) value).longValue());
+            } else if (value instanceof Boolean flag) {
+                body.put(name, flag);
+            } else {
+                body.put(name, String.valueOf(value));
+            }
+        });
         if (requestId != null) {
             body.put("requestId", requestId);
         }

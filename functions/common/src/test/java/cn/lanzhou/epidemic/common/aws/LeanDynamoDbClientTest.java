@@ -55,7 +55,7 @@ class LeanDynamoDbClientTest {
         });
         server.start();
         client = new LeanDynamoDbClient(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "cn-northwest-1",
-                () -> new SigV4.Credentials("AK", "SK", null), Json.MAPPER, 3, Duration.ofSeconds(5), Duration.ofSeconds(2));
+                () -> new SigV4.Credentials("AK", "SK", null), 3, Duration.ofSeconds(5), Duration.ofSeconds(2));
     }
 
     @AfterEach

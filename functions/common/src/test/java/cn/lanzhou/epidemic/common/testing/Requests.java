@@ -70,11 +70,27 @@ public final class Requests {
         return this;
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong REQUESTS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Letters only: tests assert that no submitted digits (phone, ID number) appear in a response,
+     * and a numeric request id could contain them by chance.
+     */
+    private static String nextRequestId() {
+        long n = REQUESTS.incrementAndGet();
+        StringBuilder id = new StringBuilder("test-");
+        do {
+            id.append((char) ('a' + n % 26));
+            n /= 26;
+        } while (n > 0);
+        return id.toString();
+    }
+
     public APIGatewayV2HTTPEvent build() {
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).withPath(rawPath).build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withHttp(http)
-                .withRequestId("test-" + System.nanoTime())
+                .withRequestId(nextRequestId())
                 .withRouteKey(routeKey)
                 .build();
         if (!claims.isEmpty()) {

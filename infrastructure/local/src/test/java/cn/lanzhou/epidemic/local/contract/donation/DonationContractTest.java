@@ -50,7 +50,7 @@ class DonationContractTest {
 
     static JsonNode parse(String json) {
         try {
-            return Json.MAPPER.readTree(json);
+            return Json.mapper().readTree(json);
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException(e);
         }

@@ -1,0 +1,42 @@
+package cn.lanzhou.epidemic.common.store;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The time one HTTP request may spend on backend calls, all of them together. Each SDK call has its
+ * own timeout, but a request makes several (idempotency claim, writes, the release after a failure),
+ * and under an outage their timeouts would add up past what a client waits. Within a budget, a call
+ * gets at most what is left, so the request answers 503 in time. Per thread: a handler runs on one.
+ */
+public final class RequestBudget {
+    private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
+
+    private RequestBudget() {
+    }
+
+    /** Runs {@code work} with backend calls bounded to {@code budget} in total (an outer budget, if any, stays). */
+    public static <T> T within(Duration budget, Supplier<T> work) {
+        Long outer = DEADLINE.get();
+        long deadline = System.nanoTime() + budget.toNanos();
+        if (outer != null && outer - deadline < 0) {
+            deadline = outer;
+        }
+        DEADLINE.set(deadline);
+        try {
+            return work.get();
+        } finally {
+            if (outer == null) {
+                DEADLINE.remove();
+            } else {
+                DEADLINE.set(outer);
+            }
+        }
+    }
+
+    /** The earlier of {@code callDeadline} (a {@link System#nanoTime()} value) and the request's deadline. */
+    public static long bound(long callDeadline) {
+        Long deadline = DEADLINE.get();
+        return deadline != null && deadline - callDeadline < 0 ? deadline : callDeadline;
+    }
+}
