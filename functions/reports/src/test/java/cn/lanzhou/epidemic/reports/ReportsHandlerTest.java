@@ -184,7 +184,7 @@ class ReportsHandlerTest {
     @Test
     void theSampleEventIsAnsweredLikeAnyOther() throws Exception {
         compiled("2020-02-13", "2020-02-13T16:10:00Z");
-        APIGatewayV2HTTPEvent event = Json.MAPPER.copy()
+        APIGatewayV2HTTPEvent event = Json.mapper().copy()
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .readValue(Files.readString(Path.of(System.getProperty("user.dir")).resolve("../../events/reports-get.json")),
                         APIGatewayV2HTTPEvent.class);

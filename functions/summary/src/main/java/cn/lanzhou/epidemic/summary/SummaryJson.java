@@ -1,11 +1,8 @@
 package cn.lanzhou.epidemic.summary;
 
 import cn.lanzhou.epidemic.common.json.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -36,12 +33,7 @@ final class SummaryJson {
     }
 
     static byte[] render(DailyReport report) {
-        try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(report))
-                    .getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Json.writeBytes(tree(report));
     }
 
     private static void figures(ObjectNode target, DailyReport.Row row) {

@@ -43,7 +43,7 @@ class SummaryHandlerTest {
                 java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../../events/schedule.json"))) {
             var node = cn.lanzhou.epidemic.common.json.Json.parseTrusted(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             @SuppressWarnings("unchecked")
-            Map<String, Object> map = cn.lanzhou.epidemic.common.json.Json.MAPPER.convertValue(node, Map.class);
+            Map<String, Object> map = cn.lanzhou.epidemic.common.json.Json.mapper().convertValue(node, Map.class);
             return map;
         }
     }
