@@ -374,3 +374,11 @@ const MSG = {
   'staff.compiling': { zh: '已开始生成 {date} 的日报，请稍后点击“查看日报”。', en: 'Compiling the report of {date}; use “Show report” in a moment.' },
   'st.notFound': { zh: '未找到该申请，请核对申请编号。', en: 'No application with this number.' },
 };
+
+/** An ISO instant ("2026-11-29T19:04:04.708Z") as local date and time in the chosen language; '—' when absent. */
+export function formatDateTime(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(getLang() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false });
+}

@@ -1,5 +1,5 @@
 // 复工复产申请: POST /reopenings.
-import { initI18n, t } from './i18n.js';
+import { initI18n, t, formatDateTime } from './i18n.js';
 import { checkCreditCode, checkMobile, checkInteger } from './validation.js';
 import { loadDistricts, prefillFromQuery, setupForm, receiptList } from './form.js';
 import { readinessList } from './readiness.js';
@@ -63,7 +63,7 @@ function render(data, receipt) {
   receipt.replaceChildren(h, receiptList([
     [t('receipt.applicationId'), data.id, 'receipt-id'],
     [t('receipt.status'), t(`status.${data.status}`), 'receipt-status'],
-    [t('receipt.submittedAt'), data.submittedAt, 'receipt-submitted'],
+    [t('receipt.submittedAt'), formatDateTime(data.submittedAt), 'receipt-submitted'],
   ]), readinessList(data.readiness, 'receipt-readiness'));
   const p = document.createElement('p');
   p.append(link);

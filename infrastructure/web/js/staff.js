@@ -6,7 +6,7 @@ import { apiFetch, newIdempotencyKey, NetworkError } from './api.js';
 import { loadDistricts, receiptList, showTopMessage } from './form.js';
 import { readinessList } from './readiness.js';
 import { localizeMessage } from './validation.js';
-import { getLang } from './i18n.js';
+import { getLang, formatDateTime } from './i18n.js';
 import { COGNITO } from './config.js';
 
 initI18n();
@@ -171,7 +171,7 @@ function applicationRow(app) {
   open.textContent = t('staff.open');
   open.addEventListener('click', () => openDetails(app.id));
   action.append(open);
-  tr.append(cell(app.enterprise?.name), cell(`${districtName(app.district)} ${app.street ?? ''}`), cell(app.submittedAt), ready, action);
+  tr.append(cell(app.enterprise?.name), cell(`${districtName(app.district)} ${app.street ?? ''}`), cell(formatDateTime(app.submittedAt)), ready, action);
   return tr;
 }
 
@@ -210,7 +210,7 @@ function renderDetails() {
     [t('staff.returning'), `${a.returningEmployees ?? '—'} / ${a.employeesFromHubei ?? '—'}`],
     [t('staff.prevention'), `${p.responsiblePerson ?? '—'}；${t('staff.disinfections', { n: p.disinfectionsPerDay ?? '—' })}；${t('staff.masks', { n: p.masksInStock ?? '—' })}；${t('staff.thermometers', { n: p.thermometers ?? '—' })}`],
     [t('staff.difficulties'), [...(a.difficulties ?? []), a.difficultyNote].filter(Boolean).join('；') || '—'],
-    [t('receipt.submittedAt'), a.submittedAt],
+    [t('receipt.submittedAt'), formatDateTime(a.submittedAt)],
   ];
   if (a.reason) rows.push([t('st.reason'), a.reason, 'details-reason']);
   if (a.reopenedOn) rows.push([t('st.reopenedOn'), a.reopenedOn]);
@@ -218,7 +218,7 @@ function renderDetails() {
   history.id = 'details-history';
   for (const h of a.history ?? []) {
     const li = document.createElement('li');
-    li.textContent = `${h.at} ${h.actor}：${h.from ? t(`status.${h.from}`) : '—'} → ${t(`status.${h.to}`)}${h.reason ? `（${h.reason}）` : ''}`;
+    li.textContent = `${formatDateTime(h.at)} ${h.actor}：${h.from ? t(`status.${h.from}`) : '—'} → ${t(`status.${h.to}`)}${h.reason ? `（${h.reason}）` : ''}`;
     history.append(li);
   }
   const hh = document.createElement('h3');
@@ -324,7 +324,7 @@ async function showReport(date) {
   }
   if (!res.ok) { $('report-message').textContent = problemText(res); return; }
   $('report-files-heading').textContent = t('staff.reportOf', { date: res.data.date });
-  $('report-generated').textContent = t('staff.generatedAt', { at: res.data.generatedAt });
+  $('report-generated').textContent = t('staff.generatedAt', { at: formatDateTime(res.data.generatedAt) });
   $('report-file-list').replaceChildren(...(res.data.files ?? []).map((f) => {
     const li = document.createElement('li');
     const a = document.createElement('a');

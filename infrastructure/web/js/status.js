@@ -2,7 +2,7 @@
 import { initI18n, t, onLangChange } from './i18n.js';
 import { apiFetch } from './api.js';
 import { receiptList, showTopMessage } from './form.js';
-import { getLang } from './i18n.js';
+import { getLang, formatDateTime } from './i18n.js';
 
 initI18n();
 const id = new URLSearchParams(location.search).get('id');
@@ -24,8 +24,8 @@ function render(app) {
     [t('receipt.status'), t(`status.${app.status}`), 'status-value'],
     [t('common.district'), districtName(app.district), 'status-district'],
     [t('reo.street'), app.street, 'status-street'],
-    [t('receipt.submittedAt'), app.submittedAt, 'status-submitted'],
-    [t('st.decidedAt'), app.decidedAt ?? '—', 'status-decided'],
+    [t('receipt.submittedAt'), formatDateTime(app.submittedAt), 'status-submitted'],
+    [t('st.decidedAt'), formatDateTime(app.decidedAt), 'status-decided'],
   ];
   if (app.reason) rows.push([t('st.reason'), app.reason, 'status-reason']);
   if (app.reopenedOn) rows.push([t('st.reopenedOn'), app.reopenedOn, 'status-reopened']);

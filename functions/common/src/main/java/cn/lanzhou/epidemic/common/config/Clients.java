@@ -23,12 +23,6 @@ public final class Clients {
     /** Total time one SDK call may take, retries included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
-    /**
-     * Total time the backend calls of one HTTP request may take (claim, writes, release after a
-     * failure): a lasting outage answers 503 within about 8 s, far inside API Gateway's 30 s. The lean
-     * DynamoDB client honours it ({@code store.RequestBudget}).
-     */
-    public static final Duration REQUEST_BUDGET = Duration.ofSeconds(8);
 
     private Clients() {
     }

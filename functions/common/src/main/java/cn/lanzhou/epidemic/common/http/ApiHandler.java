@@ -1,7 +1,6 @@
 package cn.lanzhou.epidemic.common.http;
 
 import cn.lanzhou.epidemic.common.log.Log;
-import cn.lanzhou.epidemic.common.config.Clients;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.RequestBudget;
@@ -54,7 +53,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         long start = System.nanoTime();
         ApiRequest request = new ApiRequest(event);
         String requestId = request.requestId();
-        ApiResponse response = RequestBudget.within(Clients.REQUEST_BUDGET, () -> respond(request, requestId));
+        ApiResponse response = RequestBudget.within(RequestBudget.PER_REQUEST, () -> respond(request, requestId));
         Log.info(requestId, "request", "route", request.routeKey(), "status", response.status(),
                 "ms", (System.nanoTime() - start) / 1_000_000);
         if (request.prefersHtml()) {

@@ -10,6 +10,12 @@ import java.util.function.Supplier;
  * gets at most what is left, so the request answers 503 in time. Per thread: a handler runs on one.
  */
 public final class RequestBudget {
+    /**
+     * What one HTTP request may spend on backend calls: one SDK call's timeout (8 s), so that a
+     * request answers within about 8.5 s even under an outage, well inside API Gateway's 30 s.
+     */
+    public static final Duration PER_REQUEST = Duration.ofSeconds(8);
+
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();
 
     private RequestBudget() {

@@ -1,0 +1,73 @@
+package cn.lanzhou.epidemic.web;
+
+import cn.lanzhou.epidemic.local.LocalStack;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Valid values for the forms, and a look into the table behind them. */
+final class TestData {
+    /** GB 11643-1999's own sample: valid check character X. */
+    static final String RESIDENT_ID = "11010519491231002X";
+    /** The same number with a wrong check character. */
+    static final String RESIDENT_ID_BAD_CHECK = "110105194912310021";
+    static final String PHONE = "13800138000";
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final String CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final int[] CREDIT_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TestData() {
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    /** A fresh unified social credit code with a valid GB 32100-2015 check character. */
+    static String creditCode() {
+        StringBuilder code = new StringBuilder("91620100");
+        for (int i = 0; i < 9; i++) {
+            code.append(RANDOM.nextInt(10));
+        }
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += CREDIT_CHARS.indexOf(code.charAt(i)) * CREDIT_WEIGHTS[i];
+        }
+        return code.append(CREDIT_CHARS.charAt((31 - sum % 31) % 31)).toString();
+    }
+
+    static DynamoDbClient dynamo(LocalStack stack) {
+        return DynamoDbClient.builder()
+                .endpointOverride(stack.dynamoDbEndpoint())
+                .region(Region.of(LocalStack.REGION))
+                .credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY)))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+    }
+
+    /** Every item of a sharded district-day (`REG#…` or `DON#…`, shards 0..7), as the daily report reads them. */
+    static List<Map<String, AttributeValue>> districtDay(LocalStack stack, String prefix, LocalDate day, String district) {
+        String table = System.getProperty("TABLE_NAME");
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        try (DynamoDbClient dynamo = dynamo(stack)) {
+            for (int shard = 0; shard < 8; shard++) {
+                String pk = prefix + "#" + day + "#" + district + "#" + shard;
+                dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).consistentRead(true))
+                        .items().forEach(items::add);
+            }
+        }
+        return items;
+    }
+}
