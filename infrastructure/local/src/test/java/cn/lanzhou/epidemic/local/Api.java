@@ -25,7 +25,7 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
     /** Every response body any Api instance received in this JVM, for the personal-data scan at the end of the run. */
-    private static final Queue<String> SEEN_BODIES = new ConcurrentLinkedQueue<>();
+    private static final Queue<Seen> SEEN = new ConcurrentLinkedQueue<>();
     private final URI baseUrl;
 
     public Api(URI baseUrl) {
@@ -51,9 +51,13 @@ public final class Api {
         }
     }
 
-    /** The bodies of every response seen so far (all instances), in arrival order. */
-    public static List<String> seenBodies() {
-        return List.copyOf(SEEN_BODIES);
+    /** One exchange as the personal-data scan needs it: the request's method, path and whether it carried a token; the answer. */
+    public record Seen(String method, String path, boolean withToken, int status, String body) {
+    }
+
+    /** Every response seen so far (all instances), in arrival order. */
+    public static List<Seen> seen() {
+        return List.copyOf(SEEN);
     }
 
     public URI baseUrl() {
@@ -97,8 +101,10 @@ public final class Api {
 
     public Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            SEEN_BODIES.add(response.body());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = CLIENT.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            SEEN.add(new Seen(built.method(), built.uri().getPath(), built.headers().firstValue("Authorization").isPresent(),
+                    response.statusCode(), response.body()));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -87,4 +87,17 @@ public final class Clients {
         Env.optional("DYNAMODB_ENDPOINT").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
     }
+
+    /**
+     * The S3 client of the report functions. The builder sits in {@link S3Clients} so that a function
+     * without the S3 jar (S3 is optional in common) never links S3 classes through this one.
+     */
+    public static software.amazon.awssdk.services.s3.S3Client s3() {
+        return S3Clients.client();
+    }
+
+    /** Presigns GET links with the same credentials, region and endpoint as {@link #s3()}. */
+    public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
+        return S3Clients.presigner();
+    }
 }

@@ -1,0 +1,256 @@
+package cn.lanzhou.epidemic.summary;
+
+import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.model.District;
+import cn.lanzhou.epidemic.common.model.Districts;
+import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.common.report.ReportStore;
+import cn.lanzhou.epidemic.common.time.AppClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Compiles one local day into summary.json, summary.csv and report.html.
+ *
+ * <p>Cumulative figures: cumulative(D) = cumulative(D−1) + day(D). The aggregate of an earlier day
+ * is reused when it still holds (see {@link DayAggregate}); otherwise that day's figures are read
+ * again from its records (or taken from its aggregate when only an earlier day changed) and every
+ * day after it is brought up to date, back to the last aggregate that holds. A compilation
+ * therefore reads the day's records, one aggregate and the late-change marks, plus the records of
+ * the days that changed late: its cost follows the days that changed, not the length of the history.
+ */
+final class DailyReportCompiler {
+    static final int TREND_DAYS = 14;
+
+    private final Districts districts;
+    private final DayRecords records;
+    private final DayAggregates aggregates;
+    private final ReportStore store;
+    private final AppClock clock;
+    private final LocalDate startDate;
+    private final int lookbackDays;
+
+    /**
+     * @param startDate    no day before it is ever read (REPORT_START_DATE)
+     * @param lookbackDays with no aggregate to start from, how many days before the earliest mark or
+     *                     aggregate (and before the day) are read as well, for records that were
+     *                     written on their own day but never compiled (REPORT_LOOKBACK_DAYS)
+     */
+    DailyReportCompiler(Districts districts, DayRecords records, DayAggregates aggregates, ReportStore store,
+            AppClock clock, LocalDate startDate, int lookbackDays) {
+        this.districts = districts;
+        this.records = records;
+        this.aggregates = aggregates;
+        this.store = store;
+        this.clock = clock;
+        this.startDate = startDate;
+        this.lookbackDays = lookbackDays;
+    }
+
+    DailyReport compile(LocalDate date) {
+        long started = System.nanoTime();
+        Instant startedAt = clock.now().truncatedTo(ChronoUnit.MILLIS);
+        if (date.isAfter(clock.localDate(startedAt))) {
+            throw new IllegalArgumentException("a day after today cannot be compiled");
+        }
+        Map<LocalDate, Instant> changes = aggregates.changes(date);
+        Map<String, Cumulative> before = cumulativeBefore(date, startedAt, changes);
+
+        DayTally tally = read(date);
+        DayAggregate aggregate = aggregate(date, startedAt, tally.figures(), tally.vehicles(), before);
+        aggregates.put(aggregate);
+
+        DailyReport report = report(aggregate);
+        publish(report);
+        Log.info(null, "daily report compiled", "date", date.toString(),
+                "ms", (System.nanoTime() - started) / 1_000_000);
+        return report;
+    }
+
+    /**
+     * The cumulative figures at the end of the day before {@code date}, bringing stale aggregates
+     * up to date on the way. Walks back over the days that matter only: every day of the lookback
+     * window, days with an aggregate, days with a late-change mark. A day with none of these held
+     * no record (see {@link #floor}) and costs nothing, so a long gap costs no more than a short one.
+     */
+    private Map<String, Cumulative> cumulativeBefore(LocalDate date, Instant startedAt, Map<LocalDate, Instant> changes) {
+        LocalDate yesterday = date.minusDays(1);
+        if (yesterday.isBefore(startDate)) {
+            return Map.of();
+        }
+        Optional<DayAggregate> found = aggregates.get(yesterday);
+        if (found.isPresent() && found.get().cumulativeCurrent(clock.zone(), changes)) {
+            return found.get().cumulative();
+        }
+        LocalDate floor = floor(date, changes);
+        LocalDate readEveryDayFrom = date.minusDays(lookbackDays).isBefore(floor) ? floor : date.minusDays(lookbackDays);
+        TreeSet<LocalDate> marked = new TreeSet<>(changes.keySet());
+        Iterator<DayAggregate> older = aggregates.newestFirst(floor, yesterday.minusDays(1));
+        DayAggregate nextOlder = older.hasNext() ? older.next() : null;
+
+        List<LocalDate> stale = new ArrayList<>();
+        Map<LocalDate, DayAggregate> dayFiguresHold = new HashMap<>();
+        Map<String, Cumulative> base = Map.of();
+        LocalDate day = yesterday;
+        while (day != null && !day.isBefore(floor)) {
+            if (found.isPresent()) {
+                if (found.get().cumulativeCurrent(clock.zone(), changes)) {
+                    base = found.get().cumulative();
+                    break;
+                }
+                if (found.get().dayFiguresCurrent(clock.zone(), changes)) {
+                    dayFiguresHold.put(day, found.get());
+                }
+                stale.add(day);
+            } else if (!day.isBefore(readEveryDayFrom) || marked.contains(day)) {
+                stale.add(day);
+            }
+            LocalDate next = day.minusDays(1).isBefore(readEveryDayFrom) ? null : day.minusDays(1);
+            LocalDate markedBefore = marked.lower(day);
+            if (markedBefore != null && (next == null || markedBefore.isAfter(next))) {
+                next = markedBefore;
+            }
+            if (nextOlder != null && (next == null || nextOlder.date().isAfter(next))) {
+                next = nextOlder.date();
+            }
+            day = next;
+            if (nextOlder != null && nextOlder.date().equals(day)) {
+                found = Optional.of(nextOlder);
+                nextOlder = older.hasNext() ? older.next() : null;
+            } else {
+                found = Optional.empty();
+            }
+        }
+        Collections.reverse(stale);
+        Map<String, Cumulative> cumulative = base;
+        for (LocalDate staleDay : stale) {
+            DayAggregate kept = dayFiguresHold.get(staleDay);
+            DayAggregate refreshed;
+            if (kept != null) {
+                refreshed = aggregate(staleDay, startedAt, kept.days(), kept.vehicles(), cumulative);
+            } else {
+                DayTally tally = read(staleDay);
+                refreshed = aggregate(staleDay, startedAt, tally.figures(), tally.vehicles(), cumulative);
+            }
+            aggregates.put(refreshed);
+            cumulative = refreshed.cumulative();
+        }
+        if (!stale.isEmpty()) {
+            Log.info(null, "days brought up to date", "from", stale.get(0).toString(), "days", stale.size());
+        }
+        return cumulative;
+    }
+
+    /**
+     * The first day that may hold records when no aggregate holds: the earliest day any aggregate or
+     * late-change mark knows of, or {@code lookbackDays} before the day, whichever is earlier; never
+     * before the start date. A day with records was either compiled (it has an aggregate) or written
+     * late (it has a mark), unless it was written on its own day and never compiled.
+     */
+    private LocalDate floor(LocalDate date, Map<LocalDate, Instant> changes) {
+        LocalDate floor = date.minusDays(lookbackDays);
+        for (LocalDate marked : changes.keySet()) {
+            if (marked.isBefore(floor)) {
+                floor = marked;
+            }
+        }
+        Optional<LocalDate> earliest = aggregates.earliest();
+        if (earliest.isPresent() && earliest.get().isBefore(floor)) {
+            floor = earliest.get();
+        }
+        return floor.isBefore(startDate) ? startDate : floor;
+    }
+
+    private DayTally read(LocalDate day) {
+        DayTally tally = new DayTally(day, districts.all());
+        records.registrations(day, tally::registration);
+        records.donations(day, tally::donation);
+        records.applications(day, tally::application);
+        return tally;
+    }
+
+    private DayAggregate aggregate(LocalDate day, Instant startedAt, Map<String, DistrictDay> figures, long vehicles,
+            Map<String, Cumulative> before) {
+        Map<String, DistrictDay> days = new LinkedHashMap<>();
+        Map<String, Cumulative> cumulative = new LinkedHashMap<>();
+        for (District d : districts.all()) {
+            DistrictDay figure = figures.getOrDefault(d.code(), new DistrictDay());
+            days.put(d.code(), figure);
+            cumulative.put(d.code(), before.getOrDefault(d.code(), Cumulative.ZERO).plus(figure));
+        }
+        return new DayAggregate(day, startedAt, vehicles, days, cumulative);
+    }
+
+    private DailyReport report(DayAggregate aggregate) {
+        List<DailyReport.Row> rows = new ArrayList<>();
+        DistrictDay totalDay = new DistrictDay();
+        Cumulative totalCumulative = Cumulative.ZERO;
+        int totalAboveSize = 0;
+        for (District d : districts.all()) {
+            DistrictDay day = aggregate.days().get(d.code());
+            Cumulative cumulative = aggregate.cumulative().get(d.code());
+            rows.add(new DailyReport.Row(d.code(), d.name(), d.aboveSizeEnterprises(), day, cumulative));
+            totalDay.add(day);
+            totalCumulative = totalCumulative.plus(cumulative);
+            totalAboveSize += d.aboveSizeEnterprises();
+        }
+        // a vehicle seen in two districts is one vehicle in the city's total
+        totalDay.vehicles = aggregate.vehicles();
+        var total = new DailyReport.Row("total", "合计", totalAboveSize, totalDay, totalCumulative);
+        return new DailyReport(aggregate.date(), clock.zone(), aggregate.startedAt(), rows, total, trend(aggregate));
+    }
+
+    private List<DailyReport.TrendDay> trend(DayAggregate compiled) {
+        LocalDate from = compiled.date().minusDays(TREND_DAYS - 1L);
+        Map<LocalDate, DayAggregate> found = new HashMap<>();
+        for (DayAggregate a : aggregates.range(from, compiled.date().minusDays(1))) {
+            found.put(a.date(), a);
+        }
+        found.put(compiled.date(), compiled);
+        List<DailyReport.TrendDay> trend = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(compiled.date()); day = day.plusDays(1)) {
+            DistrictDay sum = new DistrictDay();
+            DayAggregate a = found.get(day);
+            if (a != null) {
+                for (District d : districts.all()) {
+                    DistrictDay figure = a.days().get(d.code());
+                    if (figure != null) {
+                        sum.add(figure);
+                    }
+                }
+            }
+            trend.add(new DailyReport.TrendDay(day, sum.registrations, sum.fever, sum.donations, sum.funds,
+                    sum.materialsValue, sum.reopened));
+        }
+        return trend;
+    }
+
+    /** The CSV and the page first, summary.json last: a set is visible once it is complete. */
+    private void publish(DailyReport report) {
+        String generatedAt = SummaryJson.timestamp(report.generatedAt());
+        Map<ReportFiles.File, byte[]> companions = Map.of(
+                ReportFiles.CSV, SummaryCsv.render(report),
+                ReportFiles.HTML, ReportHtml.render(report));
+        Map<String, String> announced = new LinkedHashMap<>();
+        announced.put(ReportFiles.META_GENERATED_AT, generatedAt);
+        for (ReportFiles.File file : ReportFiles.COMPANIONS) {
+            byte[] content = companions.get(file);
+            store.put(ReportFiles.key(report.date(), file), content, file.contentType(),
+                    Map.of(ReportFiles.META_GENERATED_AT, generatedAt))
+                    .ifPresent(version -> announced.put(file.versionMeta(), version));
+            announced.put(file.bytesMeta(), Integer.toString(content.length));
+        }
+        store.put(ReportFiles.key(report.date(), ReportFiles.JSON), SummaryJson.render(report),
+                ReportFiles.JSON.contentType(), announced);
+    }
+}

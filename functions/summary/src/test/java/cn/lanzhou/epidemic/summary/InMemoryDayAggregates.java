@@ -1,0 +1,74 @@
+package cn.lanzhou.epidemic.summary;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Aggregates and late-change marks in memory; every aggregate goes through the DynamoDB codec, as it would be stored. */
+final class InMemoryDayAggregates implements DayAggregates {
+    private final TreeMap<LocalDate, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
+            new TreeMap<>();
+    private final TreeMap<LocalDate, Instant> marks = new TreeMap<>();
+    int gets;
+    int puts;
+
+    @Override
+    public Optional<DayAggregate> get(LocalDate day) {
+        gets++;
+        return Optional.ofNullable(items.get(day)).map(DynamoDayAggregates::decode);
+    }
+
+    @Override
+    public void put(DayAggregate aggregate) {
+        puts++;
+        items.put(aggregate.date(), DynamoDayAggregates.encode(aggregate));
+    }
+
+    @Override
+    public List<DayAggregate> range(LocalDate from, LocalDate to) {
+        return items.subMap(from, true, to, true).values().stream().map(DynamoDayAggregates::decode).toList();
+    }
+
+    @Override
+    public java.util.Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return java.util.Collections.emptyIterator();
+        }
+        var view = items.subMap(from, true, to, true).descendingMap().values().iterator();
+        return new java.util.Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return view.hasNext();
+            }
+
+            @Override
+            public DayAggregate next() {
+                gets++;
+                return DynamoDayAggregates.decode(view.next());
+            }
+        };
+    }
+
+    @Override
+    public Optional<LocalDate> earliest() {
+        return items.isEmpty() ? Optional.empty() : Optional.of(items.firstKey());
+    }
+
+    @Override
+    public Map<LocalDate, Instant> changes(LocalDate upTo) {
+        return new HashMap<>(marks.headMap(upTo, true));
+    }
+
+    /** What common's DayChanges.markIfPast writes. */
+    void mark(LocalDate day, Instant at) {
+        marks.put(day, at);
+    }
+
+    boolean has(LocalDate day) {
+        return items.containsKey(day);
+    }
+}
