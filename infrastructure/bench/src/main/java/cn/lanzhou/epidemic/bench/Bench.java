@@ -2,6 +2,7 @@ package cn.lanzhou.epidemic.bench;
 
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.local.LocalStack;
+import cn.lanzhou.epidemic.local.contract.reports.DynaliteSummaryBenchmark;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,8 @@ import java.util.Map;
  * over HTTP, handler overhead without I/O (JMH), and jar sizes. Writes
  * {@code target/bench/results.json} and prints a table. Options: {@code --runs N} (cold starts per
  * function, default 10), {@code --warm-seconds N} (default 30), {@code --clients N} (default 16),
- * {@code --only cold|warm|jmh|jars}.
+ * {@code --only cold|warm|jmh|report|jars}. The report benchmark writes 220,000 items into dynalite
+ * first (several minutes).
  */
 public final class Bench {
     private Bench() {
@@ -46,6 +48,13 @@ public final class Bench {
             }
             if (only.equals("all") || only.equals("warm")) {
                 results.set("warm", warm(stack, clients, Duration.ofSeconds(warmSeconds)));
+            }
+            if (only.equals("all") || only.equals("report")) {
+                var report = DynaliteSummaryBenchmark.measure(stack, 20_000, 200_000);
+                results.putObject("report")
+                        .put("day20kMs", report.day20kMs())
+                        .put("day20kWith200kHistoryMs", report.day20kWith200kHistoryMs())
+                        .put("ratio", Stats.round((double) report.day20kWith200kHistoryMs() / Math.max(1, report.day20kMs())));
             }
         }
         if (only.equals("all") || only.equals("jmh")) {

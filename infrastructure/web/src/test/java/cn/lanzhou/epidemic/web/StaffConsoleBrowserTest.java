@@ -122,15 +122,15 @@ class StaffConsoleBrowserTest {
         assertTrue(browser.textOf("report-message").contains(today), browser.textOf("report-message"));
 
         // compiling runs in the background: look until the files are there
-        WebElement csv = browser.until(d -> {
+        String csvUrl = browser.until(d -> {
             browser.click("report-view");
             List<WebElement> links = d.findElements(By.cssSelector("a.report-link[data-name='summary.csv']"));
-            return links.isEmpty() || !links.get(0).isDisplayed() ? null : links.get(0);
+            return links.isEmpty() || !links.get(0).isDisplayed() ? null : links.get(0).getAttribute("href");
         });
         browser.screenshot("staff-report");
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(csv.getAttribute("href"))).GET().build(),
+        HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(csvUrl)).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode());
         byte[] bytes = file.body();

@@ -33,36 +33,46 @@ public final class DynaliteSummaryBenchmark {
     private DynaliteSummaryBenchmark() {
     }
 
+    /** The two compilation times (the better of two runs each) and how long building the history took. */
+    public record Result(long day20kMs, long day20kWith200kHistoryMs, long historySeconds) {
+    }
+
     public static void main(String[] args) throws Exception {
         int day = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
         int history = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
         try (LocalStack stack = LocalStack.start(LocalStack.Options.inMemory())) {
-            SummaryHandler summary = new SummaryHandler();
-            LocalDate alone = LocalDate.parse("2022-05-10");
-            LocalDate withHistory = LocalDate.parse("2023-05-10");
-
-            write(stack, alone, day);
-            compile(summary, alone.minusDays(1));
-            long first = compile(summary, alone);
-
-            long start = System.nanoTime();
-            for (int i = HISTORY_DAYS; i >= 1; i--) {
-                write(stack, withHistory.minusDays(i), history / HISTORY_DAYS);
-            }
-            write(stack, withHistory, day);
-            for (int i = HISTORY_DAYS; i >= 1; i--) {
-                compile(summary, withHistory.minusDays(i));
-            }
-            System.out.printf("history of %,d submissions written and compiled in %,d s%n", history,
-                    (System.nanoTime() - start) / 1_000_000_000L);
-            long second = compile(summary, withHistory);
-
-            long again = compile(summary, alone);
-            long secondAgain = compile(summary, withHistory);
-            System.out.printf("one day of %,d submissions against dynalite: no history %,d ms (again %,d ms); "
-                    + "%,d submissions of history %,d ms (again %,d ms); ratio %.2f%n", day, first, again, history,
-                    second, secondAgain, (double) Math.min(second, secondAgain) / Math.max(1, Math.min(first, again)));
+            Result r = measure(stack, day, history);
+            System.out.printf("one day of %,d submissions against dynalite: no history %,d ms; %,d submissions of history "
+                    + "%,d ms; ratio %.2f (history written and compiled in %,d s)%n", day, r.day20kMs(), history,
+                    r.day20kWith200kHistoryMs(), (double) r.day20kWith200kHistoryMs() / Math.max(1, r.day20kMs()),
+                    r.historySeconds());
         }
+    }
+
+    /** Measures against the given stack's dynalite (its functions' environment must be in place). */
+    public static Result measure(LocalStack stack, int day, int history) throws Exception {
+        SummaryHandler summary = new SummaryHandler();
+        LocalDate alone = LocalDate.parse("2022-05-10");
+        LocalDate withHistory = LocalDate.parse("2023-05-10");
+
+        write(stack, alone, day);
+        compile(summary, alone.minusDays(1));
+        long first = compile(summary, alone);
+
+        long start = System.nanoTime();
+        for (int i = HISTORY_DAYS; i >= 1; i--) {
+            write(stack, withHistory.minusDays(i), history / HISTORY_DAYS);
+        }
+        write(stack, withHistory, day);
+        for (int i = HISTORY_DAYS; i >= 1; i--) {
+            compile(summary, withHistory.minusDays(i));
+        }
+        long historySeconds = (System.nanoTime() - start) / 1_000_000_000L;
+        long second = compile(summary, withHistory);
+
+        long again = compile(summary, alone);
+        long secondAgain = compile(summary, withHistory);
+        return new Result(Math.min(first, again), Math.min(second, secondAgain), historySeconds);
     }
 
     private static long compile(SummaryHandler summary, LocalDate date) {
