@@ -121,9 +121,16 @@ class StaffConsoleBrowserTest {
         browser.click("compile-day");
         assertTrue(browser.textOf("report-message").contains(today), browser.textOf("report-message"));
 
-        // compiling runs in the background: look until the files are there
+        // compiling runs in the background: wait until the API serves the complete set (a cold first
+        // compilation on a busy machine takes a while), then show it once and read the link
+        String token = stack.staffToken();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (api.get("/reports/" + today, token).status() != 200) {
+            assertTrue(System.nanoTime() < deadline, "the report of " + today + " was not compiled within 120 s");
+            Thread.sleep(500);
+        }
+        browser.click("report-view");
         String csvUrl = browser.until(d -> {
-            browser.click("report-view");
             List<WebElement> links = d.findElements(By.cssSelector("a.report-link[data-name='summary.csv']"));
             return links.isEmpty() || !links.get(0).isDisplayed() ? null : links.get(0).getAttribute("href");
         });
