@@ -44,8 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -57,7 +55,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * written against the SDK; what it leaves out is the SDK's client runtime (interceptors, endpoint
  * rules, auth-scheme resolution, metrics), which is most of the classes a cold start loads.
  * Retries throttling, 5xx and I/O errors with jittered backoff inside a total call deadline, like
- * the SDK's standard retry mode. Operations it does not implement throw {@link UnsupportedOperationException}.
+ * the SDK's standard retry mode. Operations it does not implement throw {@link UnsupportedOperationException}
+ * — Scan among them: a function reads by key or Query, never by scanning the table.
  */
 public final class LeanDynamoDbClient implements DynamoDbClient {
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
@@ -191,33 +190,6 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
         }
         JsonNode out = call("Query", body);
         var b = QueryResponse.builder()
-                .count(out.path("Count").asInt())
-                .scannedCount(out.path("ScannedCount").asInt())
-                .items(out.has("Items") ? DynamoJson.toItems(out.get("Items")) : List.of());
-        if (out.has("LastEvaluatedKey")) {
-            b.lastEvaluatedKey(DynamoJson.toItem(out.get("LastEvaluatedKey")));
-        }
-        return b.build();
-    }
-
-    @Override
-    public ScanResponse scan(ScanRequest r) {
-        ObjectNode body = NODES.objectNode();
-        body.put("TableName", r.tableName());
-        putIf(body, "IndexName", r.indexName());
-        putIf(body, "FilterExpression", r.filterExpression());
-        putIf(body, "ProjectionExpression", r.projectionExpression());
-        putIf(body, "Select", r.selectAsString());
-        condition(body, null, r.hasExpressionAttributeNames() ? r.expressionAttributeNames() : null,
-                r.hasExpressionAttributeValues() ? r.expressionAttributeValues() : null);
-        if (r.hasExclusiveStartKey()) {
-            body.set("ExclusiveStartKey", DynamoJson.item(r.exclusiveStartKey()));
-        }
-        if (r.limit() != null) {
-            body.put("Limit", r.limit());
-        }
-        JsonNode out = call("Scan", body);
-        var b = ScanResponse.builder()
                 .count(out.path("Count").asInt())
                 .scannedCount(out.path("ScannedCount").asInt())
                 .items(out.has("Items") ? DynamoJson.toItems(out.get("Items")) : List.of());

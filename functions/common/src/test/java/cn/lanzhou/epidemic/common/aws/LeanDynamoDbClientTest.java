@@ -124,6 +124,13 @@ class LeanDynamoDbClientTest {
     }
 
     @Test
+    void aFunctionCannotScanTheTable() {
+        assertThrows(UnsupportedOperationException.class,
+                () -> client.scan(software.amazon.awssdk.services.dynamodb.model.ScanRequest.builder().tableName("T").build()));
+        assertEquals(0, requests.size());
+    }
+
+    @Test
     void anUnreachableServerIsAClientException() {
         server.stop(0);
         assertThrows(SdkClientException.class, () -> client.getItem(GetItemRequest.builder().tableName("T")
