@@ -91,20 +91,12 @@ public final class Bench {
     }
 
     private static ObjectNode coldStarts(LocalStack stack, Path root, Path work, int runs) throws Exception {
-        Path driver = root.resolve("infrastructure/bench-driver/target/bench-driver-1.0.0-SNAPSHOT.jar");
-        ColdStart cold = new ColdStart(stack, driver, work);
+        ColdStart cold = new ColdStart(stack, driverJar(root), work);
         Path lambdaCore = Path.of(com.amazonaws.services.lambda.runtime.RequestHandler.class.getProtectionDomain()
                 .getCodeSource().getLocation().toURI());
         ColdStart.Result floor = cold.measure(new ColdStart.Target("floor", null, lambdaCore,
                 "cn.lanzhou.epidemic.bench.driver.TrivialHandler", List.of("map"), null), runs);
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        List<ColdStart.Target> targets = new ArrayList<>();
-        targets.add(target(stack, root, "DistrictsFunction", http("GET", "/districts", false), null));
-        targets.add(target(stack, root, "RegistrationFunction", http("POST", "/registrations", false), Submissions::registration));
-        targets.add(target(stack, root, "DonationFunction", http("POST", "/donations", false), Submissions::donation));
-        targets.add(target(stack, root, "ReopeningFunction", http("POST", "/reopenings", false), Submissions::reopening));
-        targets.add(target(stack, root, "ReportsFunction", http("GET", "/reports", true), null));
-        targets.add(target(stack, root, "SummaryFunction", List.of("map", today), null));
+        List<ColdStart.Target> targets = targets(stack, root);
         ObjectNode node = Json.object();
         node.putObject("floor").put("medianMs", floor.medianMs()).put("maxMs", floor.maxMs()).put("classesLoaded", floor.classesLoaded());
         for (ColdStart.Target t : targets) {
@@ -125,6 +117,23 @@ public final class Bench {
                     .putPOJO("runsMs", r.runsMs());
         }
         return node;
+    }
+
+    /** Each function with the first request it gets: a real one, against the local stack. */
+    static List<ColdStart.Target> targets(LocalStack stack, Path root) {
+        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        List<ColdStart.Target> targets = new ArrayList<>();
+        targets.add(target(stack, root, "DistrictsFunction", http("GET", "/districts", false), null));
+        targets.add(target(stack, root, "RegistrationFunction", http("POST", "/registrations", false), Submissions::registration));
+        targets.add(target(stack, root, "DonationFunction", http("POST", "/donations", false), Submissions::donation));
+        targets.add(target(stack, root, "ReopeningFunction", http("POST", "/reopenings", false), Submissions::reopening));
+        targets.add(target(stack, root, "ReportsFunction", http("GET", "/reports", true), null));
+        targets.add(target(stack, root, "SummaryFunction", List.of("map", today), null));
+        return targets;
+    }
+
+    static Path driverJar(Path root) {
+        return root.resolve("infrastructure/bench-driver/target/bench-driver-1.0.0-SNAPSHOT.jar");
     }
 
     private static List<String> http(String method, String path, boolean staff) {

@@ -51,7 +51,8 @@ final class ColdStart {
         return new Result(Stats.round(stats.median()), Stats.round(stats.max()), times.stream().map(Stats::round).toList(), classes);
     }
 
-    private double run(Target target, boolean logClasses) throws IOException, InterruptedException {
+    /** One cold start, timed; throws when the first request does not succeed. */
+    double run(Target target, boolean logClasses) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);

@@ -73,7 +73,7 @@ public final class Clients {
     }
 
     /** Read at every call, not cached: after a SnapStart restore the environment's credentials are the current ones. */
-    static SigV4.Credentials signingCredentials() {
+    public static SigV4.Credentials signingCredentials() {
         return new SigV4.Credentials(Env.required("AWS_ACCESS_KEY_ID"), Env.required("AWS_SECRET_ACCESS_KEY"),
                 Env.optional("AWS_SESSION_TOKEN").orElse(null));
     }
