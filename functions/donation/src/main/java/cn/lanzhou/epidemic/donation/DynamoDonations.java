@@ -4,16 +4,15 @@ import static cn.lanzhou.epidemic.common.store.Attrs.bool;
 import static cn.lanzhou.epidemic.common.store.Attrs.n;
 import static cn.lanzhou.epidemic.common.store.Attrs.s;
 
-import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.DayChanges;
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.validation.Money;
 import cn.lanzhou.epidemic.donation.DonationCommand.Category;
 import cn.lanzhou.epidemic.donation.DonationCommand.DonorType;
 import cn.lanzhou.epidemic.donation.DonationCommand.Item;
 import cn.lanzhou.epidemic.donation.DonationCommand.Kind;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -36,8 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class DynamoDonations implements Donations {
     static final String PK = "pk";
     static final String SK = "sk";
-    static final int SHARDS = 8;
-    static final String DONATION_PREFIX = "DON#";
     static final String RECEIPT_PREFIX = "RECEIPT#";
     static final String RECEIPT_SK = "RECEIPT";
 
@@ -74,13 +71,8 @@ final class DynamoDonations implements Donations {
         this.dayChanges = new DayChanges(dynamo, table);
     }
 
-    /** The partition of one district-day's shard; the daily report queries shards 0..7. */
-    static String partitionKey(LocalDate localDate, String district, int shard) {
-        return DONATION_PREFIX + localDate + "#" + district + "#" + shard;
-    }
-
-    static int shard(String id) {
-        return (Ids.sha256(id.getBytes(StandardCharsets.UTF_8))[0] & 0xff) % SHARDS;
+    static String partitionKey(LocalDate localDate, String district, String id) {
+        return DayPartitions.key(DayPartitions.DONATIONS, localDate, district, DayPartitions.shard(id));
     }
 
     @Override
@@ -104,13 +96,13 @@ final class DynamoDonations implements Donations {
 
     @Override
     public Optional<Donation> find(LocalDate localDate, String district, String id) {
-        return dynamo.get(table, Attrs.key(partitionKey(localDate, district, shard(id)), id))
+        return dynamo.get(table, Attrs.key(partitionKey(localDate, district, id), id))
                 .map(DynamoDonations::fromItem);
     }
 
     static Map<String, AttributeValue> toItem(Donation d) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(partitionKey(d.localDate(), d.district(), shard(d.id()))));
+        item.put(PK, s(partitionKey(d.localDate(), d.district(), d.id())));
         item.put(SK, s(d.id()));
         item.put(ID, s(d.id()));
         item.put(RECEIPT_NUMBER, s(d.receiptNumber()));

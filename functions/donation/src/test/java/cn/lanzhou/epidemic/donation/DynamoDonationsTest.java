@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.donation;
 
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +32,7 @@ class DynamoDonationsTest {
     @Test
     void aDonationIsFiledUnderItsDistrictDayShard() {
         Map<String, AttributeValue> item = DynamoDonations.toItem(MATERIALS);
-        int shard = DynamoDonations.shard("01ID");
+        int shard = DayPartitions.shard("01ID");
         assertTrue(shard >= 0 && shard < 8);
         assertEquals("DON#2020-02-12#qilihe#" + shard, item.get("pk").s());
         assertEquals("01ID", item.get("sk").s());
@@ -44,7 +45,7 @@ class DynamoDonationsTest {
     void shardsSpreadOverAllEight() {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            seen.add(DynamoDonations.shard("id-" + i));
+            seen.add(DayPartitions.shard("id-" + i));
         }
         assertEquals(8, seen.size());
     }

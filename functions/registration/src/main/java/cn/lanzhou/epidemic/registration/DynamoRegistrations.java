@@ -5,13 +5,12 @@ import static cn.lanzhou.epidemic.common.store.Attrs.n;
 import static cn.lanzhou.epidemic.common.store.Attrs.s;
 import static cn.lanzhou.epidemic.common.store.Attrs.strings;
 
-import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.DayChanges;
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -29,8 +28,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * being absent; a late registration (local date before today) first marks its day as changed.
  */
 final class DynamoRegistrations implements Registrations {
-    static final int SHARDS = 8;
-    static final String PREFIX = "REG#";
 
     static final String PK = "pk";
     static final String SK = "sk";
@@ -71,14 +68,6 @@ final class DynamoRegistrations implements Registrations {
         this.clock = clock;
     }
 
-    /** The partition of a district-day that holds the record with this id. */
-    static int shard(String id) {
-        return Ids.sha256(id.getBytes(StandardCharsets.UTF_8))[0] & (SHARDS - 1);
-    }
-
-    static String partitionKey(LocalDate localDate, String district, int shard) {
-        return PREFIX + localDate + "#" + district + "#" + shard;
-    }
 
     @Override
     public Registration addIfAbsent(Registration registration) {
@@ -95,7 +84,7 @@ final class DynamoRegistrations implements Registrations {
 
     static Map<String, AttributeValue> toItem(Registration r) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(partitionKey(r.localDate(), r.district(), shard(r.id()))));
+        item.put(PK, s(DayPartitions.key(DayPartitions.REGISTRATIONS, r.localDate(), r.district(), DayPartitions.shard(r.id()))));
         item.put(SK, s(r.id()));
         item.put(ID, s(r.id()));
         item.put(RECEIVED_AT, s(r.receivedAt().toString()));

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class DynamoRegistrationsTest {
     void a_registration_is_keyed_by_local_date_district_and_shard_with_its_id_as_sort_key() {
         String id = Ids.random(Instant.parse("2020-02-13T16:00:00Z"));
         var item = DynamoRegistrations.toItem(sample(id));
-        assertEquals("REG#2020-02-13#chengguan#" + DynamoRegistrations.shard(id), item.get("pk").s());
+        assertEquals("REG#2020-02-13#chengguan#" + DayPartitions.shard(id), item.get("pk").s());
         assertEquals(id, item.get("sk").s());
         assertEquals("37.5", item.get("temperatureCelsius").n());
     }
@@ -38,7 +39,7 @@ class DynamoRegistrationsTest {
     void ids_spread_over_all_eight_shards() {
         Set<Integer> shards = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            int shard = DynamoRegistrations.shard(Ids.random(Instant.now()));
+            int shard = DayPartitions.shard(Ids.random(Instant.now()));
             assertTrue(shard >= 0 && shard < 8);
             shards.add(shard);
         }

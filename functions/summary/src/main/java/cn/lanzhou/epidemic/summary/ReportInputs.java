@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import java.time.LocalDate;
 
 /**
@@ -15,16 +16,14 @@ final class ReportInputs {
     static final String SK = "sk";
 
     /** Registrations and donations of one district-day are spread over this many partitions. */
-    static final int SHARDS = 8;
+    static final int SHARDS = DayPartitions.SHARDS;
 
     // ---- registration: pk = REG#{localDate}#{district}#{shard}, sk = {id}
-    static final String REGISTRATION_PREFIX = "REG#";
     static final String RISK_LEVEL = "riskLevel";
     static final String FEVER = "fever";
     static final String VEHICLE_PLATE = "vehiclePlate";
 
     // ---- donation: pk = DON#{localDate}#{district}#{shard}, sk = {id}
-    static final String DONATION_PREFIX = "DON#";
     static final String KIND = "kind";
     static final String AMOUNT = "amount";
     static final String VALUE = "value";
@@ -55,11 +54,11 @@ final class ReportInputs {
     static final String AGGREGATE_PK = "AGG";
 
     static String registrationKey(LocalDate day, String district, int shard) {
-        return REGISTRATION_PREFIX + day + "#" + district + "#" + shard;
+        return DayPartitions.key(DayPartitions.REGISTRATIONS, day, district, shard);
     }
 
     static String donationKey(LocalDate day, String district, int shard) {
-        return DONATION_PREFIX + day + "#" + district + "#" + shard;
+        return DayPartitions.key(DayPartitions.DONATIONS, day, district, shard);
     }
 
     static String pointerKey(LocalDate day) {

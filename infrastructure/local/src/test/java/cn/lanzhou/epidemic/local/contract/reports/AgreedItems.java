@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.contract.reports;
 
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ final class AgreedItems implements AutoCloseable {
     }
 
     private static int shard(String id) {
-        return Math.floorMod(id.hashCode(), 8);
+        return DayPartitions.shard(id);
     }
 
     /** A registration of {@code district} at {@code occurredAt}, filed under its local date. */
@@ -63,7 +64,7 @@ final class AgreedItems implements AutoCloseable {
     private AgreedItems registration(LocalDate localDate, Instant occurredAt, String district, String risk,
             boolean fever, String plate, int shard, String id, String origin) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("REG#" + localDate + "#" + district + "#" + shard));
+        item.put("pk", s(DayPartitions.key(DayPartitions.REGISTRATIONS, localDate, district, shard)));
         item.put("sk", s(id));
         item.put("id", s(id));
         item.put("occurredAt", s(occurredAt.toString()));
@@ -88,7 +89,7 @@ final class AgreedItems implements AutoCloseable {
     AgreedItems funds(LocalDate donatedOn, String district, String amount) {
         String id = id("D");
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("DON#" + donatedOn + "#" + district + "#" + shard(id)));
+        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, district, shard(id))));
         item.put("sk", s(id));
         item.put("kind", s("FUNDS"));
         item.put("amount", n(amount));
@@ -109,7 +110,7 @@ final class AgreedItems implements AutoCloseable {
             value = value.add(new BigDecimal(items[i + 1]).multiply(new BigDecimal(items[i + 2])));
         }
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("DON#" + donatedOn + "#" + district + "#" + shard(id)));
+        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, district, shard(id))));
         item.put("sk", s(id));
         item.put("kind", s("MATERIALS"));
         item.put("items", AttributeValue.fromL(list));

@@ -1,0 +1,34 @@
+package cn.lanzhou.epidemic.common.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.lanzhou.epidemic.common.model.Ids;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class DayPartitionsTest {
+
+    @Test
+    void aRecordsPartitionIsItsDistrictDayAndAShardOfItsId() {
+        String id = "01M8ME7YE78TEJBRY6642PCPVP";
+        int shard = DayPartitions.shard(id);
+        assertEquals(shard, DayPartitions.shard(id));
+        assertEquals("REG#2020-02-13#chengguan#" + shard,
+                DayPartitions.key(DayPartitions.REGISTRATIONS, LocalDate.parse("2020-02-13"), "chengguan", shard));
+    }
+
+    @Test
+    void idsSpreadOverEveryShard() {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < 500; i++) {
+            int shard = DayPartitions.shard(Ids.random(Instant.now()));
+            assertTrue(shard >= 0 && shard < DayPartitions.SHARDS);
+            seen.add(shard);
+        }
+        assertEquals(DayPartitions.SHARDS, seen.size());
+    }
+}
