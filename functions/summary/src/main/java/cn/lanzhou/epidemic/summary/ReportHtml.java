@@ -1,5 +1,7 @@
 package cn.lanzhou.epidemic.summary;
 
+import static cn.lanzhou.epidemic.common.http.HtmlText.escape;
+
 import cn.lanzhou.epidemic.common.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +44,8 @@ final class ReportHtml {
                 .append("svg text{font-size:13px;fill:#1f2328}svg text.s{font-size:10px}\nfooter{margin-top:2em;color:#57606a;font-size:.85em}\n")
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>疫情防控工作日报</h1>\n<p class=\"meta\">统计日期：").append(day).append("（")
-                .append(esc(report.zone().getId())).append("）· 生成时间：")
-                .append(esc(localTime(report))).append("</p>\n");
+                .append(escape(report.zone().getId())).append("）· 生成时间：")
+                .append(escape(localTime(report))).append("</p>\n");
 
         DailyReport.Row total = report.total();
         h.append("<h2>全市当日概况</h2>\n<div class=\"cards\">\n");
@@ -99,12 +101,12 @@ final class ReportHtml {
     }
 
     private static void card(StringBuilder h, String label, String value) {
-        h.append("<div class=\"card\">").append(esc(label)).append("<b>").append(esc(value)).append("</b></div>\n");
+        h.append("<div class=\"card\">").append(escape(label)).append("<b>").append(escape(value)).append("</b></div>\n");
     }
 
     private static void bulletin(StringBuilder h, DailyReport report, DailyReport.Row row) {
         Cumulative c = row.cumulative();
-        h.append("<li><strong>").append(esc(row.name())).append("</strong>：").append(asOf(report))
+        h.append("<li><strong>").append(escape(row.name())).append("</strong>：").append(asOf(report))
                 .append("，累计登记检查").append(c.registrations()).append("人次；累计接收捐赠资金")
                 .append(Json.money(c.funds())).append("元、捐赠物资折合").append(Json.money(c.materialsValue()))
                 .append("元；规模以上工业企业累计复工").append(c.aboveSizeReopened()).append("家");
@@ -122,17 +124,17 @@ final class ReportHtml {
     private static void table(StringBuilder h, DailyReport report, List<String> headers,
             java.util.function.Function<DailyReport.Row, List<String>> cells) {
         h.append("<div class=\"scroll\"><table>\n<tr>");
-        headers.forEach(name -> h.append("<th>").append(esc(name)).append("</th>"));
+        headers.forEach(name -> h.append("<th>").append(escape(name)).append("</th>"));
         h.append("</tr>\n");
         for (DailyReport.Row row : report.rows()) {
             h.append(row.day().zeroReport() ? "<tr class=\"zero\">" : "<tr>");
-            h.append("<td>").append(esc(row.name())).append("</td><td>").append(row.day().zeroReport() ? "是" : "否")
+            h.append("<td>").append(escape(row.name())).append("</td><td>").append(row.day().zeroReport() ? "是" : "否")
                     .append("</td>");
-            cells.apply(row).forEach(v -> h.append("<td>").append(esc(v)).append("</td>"));
+            cells.apply(row).forEach(v -> h.append("<td>").append(escape(v)).append("</td>"));
             h.append("</tr>\n");
         }
-        h.append("<tr class=\"total\"><td>").append(esc(report.total().name())).append("</td><td></td>");
-        cells.apply(report.total()).forEach(v -> h.append("<td>").append(esc(v)).append("</td>"));
+        h.append("<tr class=\"total\"><td>").append(escape(report.total().name())).append("</td><td></td>");
+        cells.apply(report.total()).forEach(v -> h.append("<td>").append(escape(v)).append("</td>"));
         h.append("</tr>\n</table></div>\n");
     }
 
@@ -146,16 +148,16 @@ final class ReportHtml {
         long max = scale > 0 ? scale : Math.max(1, rows.stream().mapToLong(value).max().orElse(1));
         int height = rows.size() * rowHeight + 10;
         h.append("<svg viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"").append(esc(title)).append("\">\n");
+                .append("\" role=\"img\" aria-label=\"").append(escape(title)).append("\">\n");
         int y = 5;
         for (DailyReport.Row row : rows) {
             long v = Math.max(0, value.applyAsLong(row));
             long w = Math.round((double) Math.min(v, max) / max * barSpace);
-            h.append("<text x=\"0\" y=\"").append(y + 17).append("\">").append(esc(row.name())).append("</text>")
+            h.append("<text x=\"0\" y=\"").append(y + 17).append("\">").append(escape(row.name())).append("</text>")
                     .append("<rect x=\"").append(labelWidth).append("\" y=\"").append(y + 4).append("\" width=\"")
                     .append(w).append("\" height=\"").append(rowHeight - 8).append("\" fill=\"#c0392b\"/>")
                     .append("<text x=\"").append(labelWidth + w + 6).append("\" y=\"").append(y + 17).append("\">")
-                    .append(esc(label.apply(row))).append("</text>\n");
+                    .append(escape(label.apply(row))).append("</text>\n");
             y += rowHeight;
         }
         h.append("</svg>\n");
@@ -214,18 +216,4 @@ final class ReportHtml {
         return at.toLocalDate() + " " + at.toLocalTime().withNano(0);
     }
 
-    static String esc(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
-    }
 }

@@ -42,35 +42,35 @@ final class HtmlPage {
         String title = problem ? text(body, "title") : receiptTitle;
         html.append("<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>").append(escape(title)).append("</title><style>")
+                .append("<title>").append(HtmlText.escape(title)).append("</title><style>")
                 .append("body{font-family:system-ui,sans-serif;max-width:40rem;margin:1rem auto;padding:0 1rem;line-height:1.6;color:#1a1a1a}")
                 .append("h1{font-size:1.4rem}dl{display:grid;grid-template-columns:auto 1fr;gap:.3rem 1rem}dt{color:#555}dd{margin:0;font-weight:600}")
                 .append(".error{color:#a00000}a{color:#0645ad}")
                 .append("</style></head><body><main>");
-        html.append("<h1>").append(escape(title)).append("</h1>");
+        html.append("<h1>").append(HtmlText.escape(title)).append("</h1>");
         if (problem) {
-            html.append("<p>").append(escape(text(body, "detail"))).append("</p>");
+            html.append("<p>").append(HtmlText.escape(text(body, "detail"))).append("</p>");
             JsonNode errors = body.get("errors");
             if (errors != null && errors.isArray() && errors.size() > 0) {
                 html.append("<ul class=\"error\">");
                 for (JsonNode e : errors) {
-                    html.append("<li><strong>").append(escape(text(e, "field"))).append("</strong>：")
-                            .append(escape(text(e, "message"))).append("</li>");
+                    html.append("<li><strong>").append(HtmlText.escape(text(e, "field"))).append("</strong>：")
+                            .append(HtmlText.escape(text(e, "message"))).append("</li>");
                 }
                 html.append("</ul>");
             }
-            html.append("<p><a href=\"").append(escape(back)).append("\">返回修改 / Back to the form</a></p>");
+            html.append("<p><a href=\"").append(HtmlText.escape(back)).append("\">返回修改 / Back to the form</a></p>");
         } else {
             html.append("<dl>");
             for (var label : LABELS.entrySet()) {
                 JsonNode v = body.get(label.getKey());
                 if (v != null && !v.isNull() && !v.isContainerNode()) {
-                    html.append("<dt>").append(escape(label.getValue())).append("</dt><dd>")
-                            .append(escape(v.asText())).append("</dd>");
+                    html.append("<dt>").append(HtmlText.escape(label.getValue())).append("</dt><dd>")
+                            .append(HtmlText.escape(v.asText())).append("</dd>");
                 }
             }
             html.append("</dl><p>请保存本页作为凭证。/ Keep this page as your receipt.</p>")
-                    .append("<p><a href=\"").append(escape(back)).append("\">继续登记 / Submit another</a></p>");
+                    .append("<p><a href=\"").append(HtmlText.escape(back)).append("\">继续登记 / Submit another</a></p>");
         }
         html.append("</main></body></html>");
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
@@ -102,20 +102,5 @@ final class HtmlPage {
     private static String text(JsonNode node, String field) {
         JsonNode v = node == null ? null : node.get(field);
         return v == null || v.isNull() ? "" : v.asText();
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
