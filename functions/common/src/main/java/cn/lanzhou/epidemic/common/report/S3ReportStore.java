@@ -1,6 +1,6 @@
 package cn.lanzhou.epidemic.common.report;
 
-import cn.lanzhou.epidemic.common.store.BackendUnavailable;
+import cn.lanzhou.epidemic.common.store.Faults;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -106,17 +105,9 @@ public final class S3ReportStore implements ReportStore {
             if (e.statusCode() == 404) {
                 throw e;
             }
-            if (e.isThrottlingException() || e.statusCode() >= 500 || e.retryable()) {
-                throw new BackendUnavailable(e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new BackendUnavailable(e);
+            throw Faults.translate(e);
         } catch (SdkException e) {
-            if (e.retryable()) {
-                throw new BackendUnavailable(e);
-            }
-            throw e;
+            throw Faults.translate(e);
         }
     }
 }

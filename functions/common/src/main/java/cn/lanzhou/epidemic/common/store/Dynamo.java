@@ -3,12 +3,10 @@ package cn.lanzhou.epidemic.common.store;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -33,18 +31,8 @@ public final class Dynamo {
             return operation.get();
         } catch (ConditionalCheckFailedException e) {
             throw e;
-        } catch (DynamoDbException e) {
-            if (e.isThrottlingException() || e.statusCode() >= 500 || e.retryable()) {
-                throw new BackendUnavailable(e);
-            }
-            throw e;
-        } catch (SdkClientException e) {
-            throw new BackendUnavailable(e);
         } catch (SdkException e) {
-            if (e.retryable()) {
-                throw new BackendUnavailable(e);
-            }
-            throw e;
+            throw Faults.translate(e);
         }
     }
 
