@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
 
-/** {@link ReportStore} on S3. Throttling, 5xx and timeouts become {@link BackendUnavailable}. */
+/** {@link ReportStore} on S3. Throttling, 5xx and timeouts become {@link cn.lanzhou.epidemic.common.store.BackendUnavailable} (see {@link Faults}). */
 public final class S3ReportStore implements ReportStore {
     private final S3Client s3;
     private final S3Presigner presigner;
