@@ -10,7 +10,7 @@ import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
 
 /** {@code POST /donations} (public): funds or materials donated to a district. */
 public final class DonationHandler extends ApiHandler {
@@ -24,7 +24,7 @@ public final class DonationHandler extends ApiHandler {
         this(AppClock.fromEnvironment(), Clients.dynamoDb());
     }
 
-    private DonationHandler(AppClock clock, DynamoDbClient client) {
+    private DonationHandler(AppClock clock, DynamoDb client) {
         this(Districts.fromEnvironment(), clock, Idempotency.fromEnvironment(client, clock),
                 new DynamoDonations(new Dynamo(client), Env.required("TABLE_NAME")));
     }

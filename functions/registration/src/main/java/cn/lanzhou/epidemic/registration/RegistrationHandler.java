@@ -14,7 +14,7 @@ import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
 
 /**
  * {@code POST /registrations} (public): a person checked at a checkpoint, community, enterprise or
@@ -32,7 +32,7 @@ public final class RegistrationHandler extends ApiHandler {
         this(AppClock.fromEnvironment(), Clients.dynamoDb());
     }
 
-    private RegistrationHandler(AppClock clock, DynamoDbClient client) {
+    private RegistrationHandler(AppClock clock, DynamoDb client) {
         this(new RegistrationService(
                         new DynamoRegistrations(new Dynamo(client), Env.required("TABLE_NAME"), clock),
                         RiskAssessment.fromEnvironment(), PersonalData.fromEnvironment(), clock),

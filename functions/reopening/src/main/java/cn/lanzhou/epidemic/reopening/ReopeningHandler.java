@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
 
 /** The six reopening routes: two public, four for staff (JWT authorizer, checked here again). */
 public final class ReopeningHandler extends ApiHandler {
@@ -40,7 +40,7 @@ public final class ReopeningHandler extends ApiHandler {
         this(Clients.dynamoDb(), Districts.fromEnvironment(), AppClock.fromEnvironment());
     }
 
-    private ReopeningHandler(DynamoDbClient client, Districts districts, AppClock clock) {
+    private ReopeningHandler(DynamoDb client, Districts districts, AppClock clock) {
         this(new DynamoReopeningApplications(new Dynamo(client), Env.required("TABLE_NAME")),
                 Idempotency.fromEnvironment(client, clock), districts, clock);
     }

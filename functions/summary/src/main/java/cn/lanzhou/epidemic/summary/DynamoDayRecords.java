@@ -18,16 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
+import cn.lanzhou.epidemic.common.aws.dynamodb.BatchGetItemRequest;
+import cn.lanzhou.epidemic.common.aws.dynamodb.KeysAndAttributes;
+import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
 
 /**
  * Reads one local day by Query of its keys: registrations and donations from the 8 shards of each
  * reference district, reopening events from the day's pointers and the applications they name
  * (BatchGetItem). Items are handed on page by page and not kept. Only the attributes the report
- * counts are projected: no name, ID number or phone is read.
+ * counts are projected: no name, ID number or phone is read. The 72 partitions of a kind are read
+ * concurrently ({@link Partitions}); the sink is called by one thread at a time.
  */
 final class DynamoDayRecords implements DayRecords {
     private static final int BATCH = 100;
@@ -36,35 +37,51 @@ final class DynamoDayRecords implements DayRecords {
     private final String table;
     private final Districts districts;
     private final ZoneId zone;
+    private final Partitions partitions;
 
-    DynamoDayRecords(Dynamo dynamo, String table, Districts districts, ZoneId zone) {
+    DynamoDayRecords(Dynamo dynamo, String table, Districts districts, ZoneId zone, Partitions partitions) {
         this.dynamo = dynamo;
         this.table = table;
         this.districts = districts;
         this.zone = zone;
+        this.partitions = partitions;
     }
 
     @Override
     public void registrations(LocalDate day, Consumer<Registration> sink) {
         Map<String, String> names = Map.of("#r", RISK_LEVEL, "#f", FEVER, "#v", VEHICLE_PLATE);
+        List<Runnable> reads = new ArrayList<>();
         for (District district : districts.all()) {
             for (int shard = 0; shard < SHARDS; shard++) {
-                query(registrationKey(day, district.code(), shard), "#r, #f, #v", names, item -> sink.accept(
-                        new Registration(district.code(), Attrs.str(item, RISK_LEVEL), flag(item.get(FEVER)),
-                                Attrs.str(item, VEHICLE_PLATE))));
+                String pk = registrationKey(day, district.code(), shard);
+                reads.add(() -> query(pk, "#r, #f, #v", names, item -> {
+                    Registration registration = new Registration(district.code(), Attrs.str(item, RISK_LEVEL),
+                            flag(item.get(FEVER)), Attrs.str(item, VEHICLE_PLATE));
+                    synchronized (sink) {
+                        sink.accept(registration);
+                    }
+                }));
             }
         }
+        partitions.runAll(reads);
     }
 
     @Override
     public void donations(LocalDate day, Consumer<Donation> sink) {
         Map<String, String> names = Map.of("#k", KIND, "#a", AMOUNT, "#v", VALUE, "#i", ITEMS);
+        List<Runnable> reads = new ArrayList<>();
         for (District district : districts.all()) {
             for (int shard = 0; shard < SHARDS; shard++) {
-                query(donationKey(day, district.code(), shard), "#k, #a, #v, #i", names,
-                        item -> sink.accept(donation(district.code(), item)));
+                String pk = donationKey(day, district.code(), shard);
+                reads.add(() -> query(pk, "#k, #a, #v, #i", names, item -> {
+                    Donation donation = donation(district.code(), item);
+                    synchronized (sink) {
+                        sink.accept(donation);
+                    }
+                }));
             }
         }
+        partitions.runAll(reads);
     }
 
     private static Donation donation(String district, Map<String, AttributeValue> item) {

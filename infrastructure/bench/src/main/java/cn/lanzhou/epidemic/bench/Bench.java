@@ -20,7 +20,7 @@ import java.util.Map;
  * over HTTP, handler overhead without I/O (JMH), and jar sizes. Writes
  * {@code target/bench/results.json} and prints a table. Options: {@code --runs N} (cold starts per
  * function, default 10), {@code --warm-seconds N} (default 30), {@code --clients N} (default 16),
- * {@code --only cold|warm|jmh|report|jars}. The report benchmark writes 220,000 items into dynalite
+ * {@code --only cold|warm|jmh|report|jars}, {@code --functions a,b} (cold starts of these functions only). The report benchmark writes 220,000 items into dynalite
  * first (several minutes).
  */
 public final class Bench {
@@ -44,7 +44,8 @@ public final class Bench {
         results.put("measuredAt", java.time.Instant.now().toString());
         try (LocalStack stack = LocalStack.start(LocalStack.Options.inMemory().repoRoot(root))) {
             if (only.equals("all") || only.equals("cold")) {
-                results.set("coldStart", coldStarts(stack, root, work, runs));
+                results.set("coldStart", coldStarts(stack, root, work, runs,
+                        options.containsKey("functions") ? List.of(options.get("functions").split(",")) : null));
             }
             if (only.equals("all") || only.equals("warm")) {
                 results.set("warm", warm(stack, clients, Duration.ofSeconds(warmSeconds)));
@@ -90,13 +91,16 @@ public final class Bench {
         return root.resolve("functions").resolve(module).resolve("target/lambda").resolve(module + ".jar");
     }
 
-    private static ObjectNode coldStarts(LocalStack stack, Path root, Path work, int runs) throws Exception {
+    private static ObjectNode coldStarts(LocalStack stack, Path root, Path work, int runs, List<String> functions) throws Exception {
         ColdStart cold = new ColdStart(stack, driverJar(root), work);
         Path lambdaCore = Path.of(com.amazonaws.services.lambda.runtime.RequestHandler.class.getProtectionDomain()
                 .getCodeSource().getLocation().toURI());
         ColdStart.Result floor = cold.measure(new ColdStart.Target("floor", null, lambdaCore,
                 "cn.lanzhou.epidemic.bench.driver.TrivialHandler", List.of("map"), null), runs);
         List<ColdStart.Target> targets = targets(stack, root);
+        if (functions != null) {
+            targets.removeIf(t -> !functions.contains(t.name()));
+        }
         ObjectNode node = Json.object();
         node.putObject("floor").put("medianMs", floor.medianMs()).put("maxMs", floor.maxMs()).put("classesLoaded", floor.classesLoaded());
         for (ColdStart.Target t : targets) {

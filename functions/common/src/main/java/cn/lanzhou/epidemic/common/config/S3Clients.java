@@ -2,7 +2,16 @@ package cn.lanzhou.epidemic.common.config;
 
 import java.net.URI;
 import java.util.Optional;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -24,10 +33,10 @@ final class S3Clients {
 
     static S3Client client() {
         var builder = S3Client.builder()
-                .region(Clients.region())
-                .credentialsProvider(Clients.credentials())
-                .httpClientBuilder(Clients.http())
-                .overrideConfiguration(Clients.overrides());
+                .region(Region.of(Clients.region()))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(http())
+                .overrideConfiguration(overrides());
         endpoint().ifPresent(uri -> builder.endpointOverride(uri)
                 .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -37,10 +46,33 @@ final class S3Clients {
 
     static S3Presigner presigner() {
         var builder = S3Presigner.builder()
-                .region(Clients.region())
-                .credentialsProvider(Clients.credentials());
+                .region(Region.of(Clients.region()))
+                .credentialsProvider(credentials());
         endpoint().ifPresent(uri -> builder.endpointOverride(uri)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
         return builder.build();
+    }
+
+    /** Lambda's credentials from the environment; the local stack's fixed ones from system properties. */
+    private static AwsCredentialsProvider credentials() {
+        if (System.getenv("AWS_ACCESS_KEY_ID") == null && System.getProperty("AWS_ACCESS_KEY_ID") != null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                    Env.required("AWS_ACCESS_KEY_ID"), Env.required("AWS_SECRET_ACCESS_KEY")));
+        }
+        return EnvironmentVariableCredentialsProvider.create();
+    }
+
+    private static ClientOverrideConfiguration overrides() {
+        return ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Clients.CALL_TIMEOUT)
+                .apiCallAttemptTimeout(Clients.ATTEMPT_TIMEOUT)
+                .retryStrategy(RetryMode.STANDARD)
+                .build();
+    }
+
+    private static UrlConnectionHttpClient.Builder http() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(3));
     }
 }

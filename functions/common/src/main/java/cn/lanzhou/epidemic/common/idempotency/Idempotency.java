@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
 
 /**
  * The {@code Idempotency-Key} semantics of every POST (API.md): the first request is processed and
@@ -43,7 +43,7 @@ public final class Idempotency {
         this.clock = clock;
     }
 
-    public static Idempotency fromEnvironment(DynamoDbClient client, AppClock clock) {
+    public static Idempotency fromEnvironment(DynamoDb client, AppClock clock) {
         return new Idempotency(new DynamoIdempotencyStore(new Dynamo(client), Env.required("IDEMPOTENCY_TABLE_NAME")), clock);
     }
 

@@ -1,6 +1,6 @@
 package cn.lanzhou.epidemic.common.report;
 
-import cn.lanzhou.epidemic.common.store.Faults;
+import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -20,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.GetObjectPresignRequest;
 
-/** {@link ReportStore} on S3. Throttling, 5xx and timeouts become {@link cn.lanzhou.epidemic.common.store.BackendUnavailable} (see {@link Faults}). */
+/** {@link ReportStore} on S3. Throttling, 5xx and timeouts become {@link cn.lanzhou.epidemic.common.store.BackendUnavailable} . */
 public final class S3ReportStore implements ReportStore {
     private final S3Client s3;
     private final S3Presigner presigner;
@@ -105,9 +107,17 @@ public final class S3ReportStore implements ReportStore {
             if (e.statusCode() == 404) {
                 throw e;
             }
-            throw Faults.translate(e);
+            throw translate(e);
         } catch (SdkException e) {
-            throw Faults.translate(e);
+            throw translate(e);
         }
+    }
+
+    private static RuntimeException translate(SdkException e) {
+        boolean transientFault = e instanceof SdkClientException
+                || e instanceof AwsServiceException service
+                        && (service.isThrottlingException() || service.statusCode() >= 500)
+                || e.retryable();
+        return transientFault ? new BackendUnavailable(e) : e;
     }
 }

@@ -6,7 +6,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.s;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
 
 /**
  * Marks a local day whose figures changed after the day was over (a late registration, a donation

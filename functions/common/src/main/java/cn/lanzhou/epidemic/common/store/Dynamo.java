@@ -3,26 +3,26 @@ package cn.lanzhou.epidemic.common.store;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
+import cn.lanzhou.epidemic.common.aws.dynamodb.ConditionalCheckFailedException;
+import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
+import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDbException;
+import cn.lanzhou.epidemic.common.aws.dynamodb.GetItemRequest;
+import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
 
 /**
- * The DynamoDB boundary: SDK failures that a retry later may cure (throttling, 5xx, timeouts)
+ * The DynamoDB boundary: failures that a retry later may cure (throttling, 5xx, timeouts)
  * become {@link BackendUnavailable}; a failed condition stays {@link ConditionalCheckFailedException}
  * for the caller to interpret; anything else is a bug and propagates.
  */
 public final class Dynamo {
-    private final DynamoDbClient client;
+    private final DynamoDb client;
 
-    public Dynamo(DynamoDbClient client) {
+    public Dynamo(DynamoDb client) {
         this.client = client;
     }
 
-    public DynamoDbClient client() {
+    public DynamoDb client() {
         return client;
     }
 
@@ -31,7 +31,7 @@ public final class Dynamo {
             return operation.get();
         } catch (ConditionalCheckFailedException e) {
             throw e;
-        } catch (SdkException e) {
+        } catch (DynamoDbException e) {
             throw Faults.translate(e);
         }
     }

@@ -1,23 +1,17 @@
 package cn.lanzhou.epidemic.common.store;
 
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
+import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDbException;
 
 /**
- * Which SDK failures a later retry may cure — throttling, a 5xx, a timeout or a connection that
- * failed — and so become {@link BackendUnavailable} (503 with Retry-After) at the DynamoDB and S3
- * boundaries. Anything else is a bug or a refusal, and propagates as it is.
+ * Which DynamoDB failures a later retry may cure — throttling, a 5xx, a timeout or a connection
+ * that failed — and so become {@link BackendUnavailable} (503 with Retry-After). Anything else is a
+ * bug or a refusal, and propagates as it is.
  */
 public final class Faults {
     private Faults() {
     }
 
-    public static RuntimeException translate(SdkException e) {
-        boolean transientFault = e instanceof SdkClientException
-                || e instanceof AwsServiceException service
-                        && (service.isThrottlingException() || service.statusCode() >= 500)
-                || e.retryable();
-        return transientFault ? new BackendUnavailable(e) : e;
+    public static RuntimeException translate(DynamoDbException e) {
+        return e.isTransient() ? new BackendUnavailable(e) : e;
     }
 }

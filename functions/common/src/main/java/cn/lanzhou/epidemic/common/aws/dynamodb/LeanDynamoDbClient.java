@@ -1,6 +1,8 @@
-package cn.lanzhou.epidemic.common.aws;
+package cn.lanzhou.epidemic.common.aws.dynamodb;
 
+import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.store.RequestBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,46 +21,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import cn.lanzhou.epidemic.common.store.RequestBudget;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * A DynamoDB client for the item operations the functions use, speaking DynamoDB's JSON protocol
- * over {@link HttpURLConnection} with our own SigV4 signature. It implements the SDK's
- * {@link DynamoDbClient} interface with the SDK's own request and response classes, so callers are
- * written against the SDK; what it leaves out is the SDK's client runtime (interceptors, endpoint
- * rules, auth-scheme resolution, metrics), which is most of the classes a cold start loads.
+ * over {@link HttpURLConnection} with our own SigV4 signature. Its request and response types are
+ * plain records shaped like the SDK's, so the stores read as they would with the SDK; what it leaves
+ * out is the SDK itself — its client runtime (interceptors, endpoint rules, auth-scheme resolution,
+ * metrics) and its model classes (builders, marshalling traits, a lambda per field), which were
+ * most of what a cold start loaded.
  * Retries throttling, 5xx and I/O errors with jittered backoff inside a total call deadline, like
- * the SDK's standard retry mode. Operations it does not implement throw {@link UnsupportedOperationException}
- * — Scan among them: a function reads by key or Query, never by scanning the table.
+ * the SDK's standard retry mode. There is no Scan: a function reads by key or Query, never by
+ * scanning the table.
  */
-public final class LeanDynamoDbClient implements DynamoDbClient {
+public final class LeanDynamoDbClient implements DynamoDb {
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
@@ -86,16 +61,6 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
         return URI.create("https://dynamodb." + region + "." + domain);
     }
 
-    @Override
-    public String serviceName() {
-        return SERVICE_NAME;
-    }
-
-    @Override
-    public void close() {
-        // HttpURLConnection keeps no resources of ours
-    }
-
     // ---------------------------------------------------------------- operations
 
     @Override
@@ -103,9 +68,9 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
         ObjectNode body = NODES.objectNode();
         body.put("TableName", r.tableName());
         body.set("Item", DynamoJson.item(r.item()));
-        condition(body, r.conditionExpression(), r.hasExpressionAttributeNames() ? r.expressionAttributeNames() : null,
-                r.hasExpressionAttributeValues() ? r.expressionAttributeValues() : null);
-        putIf(body, "ReturnValues", r.returnValuesAsString());
+        condition(body, r.conditionExpression(), r.expressionAttributeNames(),
+                r.expressionAttributeValues());
+        putIf(body, "ReturnValues", r.returnValues() == null ? null : r.returnValues().name());
         JsonNode out = call("PutItem", body);
         var b = PutItemResponse.builder();
         if (out.has("Attributes")) {
@@ -123,7 +88,7 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
             body.put("ConsistentRead", r.consistentRead());
         }
         putIf(body, "ProjectionExpression", r.projectionExpression());
-        names(body, r.hasExpressionAttributeNames() ? r.expressionAttributeNames() : null);
+        names(body, r.expressionAttributeNames());
         JsonNode out = call("GetItem", body);
         var b = GetItemResponse.builder();
         if (out.has("Item")) {
@@ -138,9 +103,9 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
         body.put("TableName", r.tableName());
         body.set("Key", DynamoJson.item(r.key()));
         putIf(body, "UpdateExpression", r.updateExpression());
-        condition(body, r.conditionExpression(), r.hasExpressionAttributeNames() ? r.expressionAttributeNames() : null,
-                r.hasExpressionAttributeValues() ? r.expressionAttributeValues() : null);
-        putIf(body, "ReturnValues", r.returnValuesAsString());
+        condition(body, r.conditionExpression(), r.expressionAttributeNames(),
+                r.expressionAttributeValues());
+        putIf(body, "ReturnValues", r.returnValues() == null ? null : r.returnValues().name());
         JsonNode out = call("UpdateItem", body);
         var b = UpdateItemResponse.builder();
         if (out.has("Attributes")) {
@@ -154,9 +119,9 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
         ObjectNode body = NODES.objectNode();
         body.put("TableName", r.tableName());
         body.set("Key", DynamoJson.item(r.key()));
-        condition(body, r.conditionExpression(), r.hasExpressionAttributeNames() ? r.expressionAttributeNames() : null,
-                r.hasExpressionAttributeValues() ? r.expressionAttributeValues() : null);
-        putIf(body, "ReturnValues", r.returnValuesAsString());
+        condition(body, r.conditionExpression(), r.expressionAttributeNames(),
+                r.expressionAttributeValues());
+        putIf(body, "ReturnValues", r.returnValues() == null ? null : r.returnValues().name());
         JsonNode out = call("DeleteItem", body);
         var b = DeleteItemResponse.builder();
         if (out.has("Attributes")) {
@@ -173,9 +138,8 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
         putIf(body, "KeyConditionExpression", r.keyConditionExpression());
         putIf(body, "FilterExpression", r.filterExpression());
         putIf(body, "ProjectionExpression", r.projectionExpression());
-        putIf(body, "Select", r.selectAsString());
-        condition(body, null, r.hasExpressionAttributeNames() ? r.expressionAttributeNames() : null,
-                r.hasExpressionAttributeValues() ? r.expressionAttributeValues() : null);
+        condition(body, null, r.expressionAttributeNames(),
+                r.expressionAttributeValues());
         if (r.hasExclusiveStartKey()) {
             body.set("ExclusiveStartKey", DynamoJson.item(r.exclusiveStartKey()));
         }
@@ -191,7 +155,6 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
         JsonNode out = call("Query", body);
         var b = QueryResponse.builder()
                 .count(out.path("Count").asInt())
-                .scannedCount(out.path("ScannedCount").asInt())
                 .items(out.has("Items") ? DynamoJson.toItems(out.get("Items")) : List.of());
         if (out.has("LastEvaluatedKey")) {
             b.lastEvaluatedKey(DynamoJson.toItem(out.get("LastEvaluatedKey")));
@@ -230,7 +193,7 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
             node.put("ConsistentRead", ka.consistentRead());
         }
         putIf(node, "ProjectionExpression", ka.projectionExpression());
-        names(node, ka.hasExpressionAttributeNames() ? ka.expressionAttributeNames() : null);
+        names(node, ka.expressionAttributeNames());
         return node;
     }
 
@@ -296,16 +259,14 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
     private JsonNode call(String operation, ObjectNode body) {
         byte[] payload = Json.writeBytes(body);
         long deadline = RequestBudget.bound(System.nanoTime() + callTimeout.toNanos());
-        RuntimeException last = null;
+        DynamoDbException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             try {
                 return send(operation, payload, deadline);
             } catch (DynamoDbException e) {
-                if (!retryable(e)) {
+                if (!e.isTransient()) {
                     throw e;
                 }
-                last = e;
-            } catch (SdkClientException e) {
                 last = e;
             }
             if (attempt < maxAttempts && !backOff(attempt, deadline)) {
@@ -313,13 +274,9 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
             }
         }
         if (System.nanoTime() >= deadline) {
-            throw ApiCallTimeoutException.builder().message("DynamoDB call did not complete within " + callTimeout).cause(last).build();
+            throw new DynamoDbException(0, "Timeout", "DynamoDB call did not complete within " + callTimeout, last);
         }
         throw last;
-    }
-
-    private static boolean retryable(DynamoDbException e) {
-        return e.statusCode() >= 500 || e.isThrottlingException();
     }
 
     /** Sleeps with full jitter (base 50 ms, doubling, at most 1 s); false when the deadline would pass. */
@@ -341,7 +298,7 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
     private JsonNode send(String operation, byte[] payload, long deadline) {
         long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
         if (remainingMs <= 0) {
-            throw SdkClientException.create("no time left for another attempt");
+            throw new DynamoDbException(0, "Timeout", "no time left for another attempt", null);
         }
         HttpURLConnection connection = null;
         try {
@@ -378,7 +335,7 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
             if (connection != null) {
                 connection.disconnect();
             }
-            throw SdkClientException.create("DynamoDB request failed: " + e.getClass().getSimpleName(), e);
+            throw new DynamoDbException(0, "IOError", "DynamoDB request failed: " + e.getClass().getSimpleName(), e);
         }
     }
 
@@ -391,22 +348,10 @@ public final class LeanDynamoDbClient implements DynamoDbClient {
     private static DynamoDbException error(int status, JsonNode json, String requestId) {
         String type = json.path("__type").asText("");
         String code = type.substring(type.indexOf('#') + 1);
-        String message = json.has("message") ? json.get("message").asText() : json.path("Message").asText("");
-        AwsErrorDetails details = AwsErrorDetails.builder()
-                .errorCode(code)
-                .errorMessage(message)
-                .serviceName("DynamoDb")
-                .build();
-        DynamoDbException.Builder builder = switch (code) {
-            case "ConditionalCheckFailedException" -> ConditionalCheckFailedException.builder();
-            case "ResourceNotFoundException" -> ResourceNotFoundException.builder();
-            case "ProvisionedThroughputExceededException" -> ProvisionedThroughputExceededException.builder();
-            default -> DynamoDbException.builder();
-        };
-        return (DynamoDbException) builder.message(code + ": " + message)
-                .statusCode(status)
-                .requestId(requestId)
-                .awsErrorDetails(details)
-                .build();
+        String message = code + ": " + (json.has("message") ? json.get("message").asText() : json.path("Message").asText(""))
+                + (requestId == null ? "" : " (request " + requestId + ")");
+        return code.equals("ConditionalCheckFailedException")
+                ? new ConditionalCheckFailedException(status, message)
+                : new DynamoDbException(status, code, message, null);
     }
 }

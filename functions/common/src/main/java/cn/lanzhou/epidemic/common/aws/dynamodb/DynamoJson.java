@@ -1,19 +1,16 @@
-package cn.lanzhou.epidemic.common.aws;
+package cn.lanzhou.epidemic.common.aws.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** DynamoDB's JSON wire form of attribute values: {@code {"S": "..."}}, {@code {"N": "1.50"}}, {@code {"M": {...}}} ... */
+/** DynamoDB's JSON wire form of attribute values (binary types are not used by this system): {@code {"S": "..."}}, {@code {"N": "1.50"}}, {@code {"M": {...}}} ... */
 final class DynamoJson {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
@@ -31,7 +28,6 @@ final class DynamoJson {
         switch (v.type()) {
             case S -> out.put("S", v.s());
             case N -> out.put("N", v.n());
-            case B -> out.put("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
             case BOOL -> out.put("BOOL", v.bool());
             case NUL -> out.put("NULL", true);
             case M -> out.set("M", item(v.m()));
@@ -47,11 +43,6 @@ final class DynamoJson {
                 ArrayNode list = out.putArray("NS");
                 v.ns().forEach(list::add);
             }
-            case BS -> {
-                ArrayNode list = out.putArray("BS");
-                v.bs().forEach(b -> list.add(Base64.getEncoder().encodeToString(b.asByteArray())));
-            }
-            default -> throw new IllegalArgumentException("unknown attribute type");
         }
         return out;
     }
@@ -77,7 +68,6 @@ final class DynamoJson {
         return switch (e.getKey()) {
             case "S" -> AttributeValue.fromS(v.asText());
             case "N" -> AttributeValue.fromN(v.asText());
-            case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(Base64.getDecoder().decode(v.asText())));
             case "BOOL" -> AttributeValue.fromBool(v.asBoolean());
             case "NULL" -> AttributeValue.fromNul(true);
             case "M" -> AttributeValue.fromM(toItem(v));
@@ -88,12 +78,7 @@ final class DynamoJson {
             }
             case "SS" -> AttributeValue.fromSs(strings(v));
             case "NS" -> AttributeValue.fromNs(strings(v));
-            case "BS" -> {
-                List<SdkBytes> list = new ArrayList<>();
-                v.forEach(x -> list.add(SdkBytes.fromByteArray(Base64.getDecoder().decode(x.asText()))));
-                yield AttributeValue.fromBs(list);
-            }
-            default -> throw new IllegalArgumentException("unknown attribute type " + e.getKey());
+            default -> throw new IllegalArgumentException("attribute type " + e.getKey() + " is not used by this system");
         };
     }
 

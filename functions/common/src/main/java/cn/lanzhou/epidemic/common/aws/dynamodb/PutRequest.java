@@ -1,0 +1,47 @@
+package cn.lanzhou.epidemic.common.aws.dynamodb;
+
+import java.util.Map;
+
+/** The item of a put in a BatchWriteItem. Absent parts are null (collections: empty). */
+public record PutRequest(Map<String, AttributeValue> item) {
+    public PutRequest {
+        item = item == null ? Map.of() : item;
+    }
+
+    public boolean hasItem() {
+        return !item.isEmpty();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.item = item;
+        return b;
+    }
+
+    /** Builds a PutRequest. */
+    public static final class Builder {
+        private Map<String, AttributeValue> item;
+
+        private Builder() {
+        }
+
+        public Builder item(Map<String, AttributeValue> item) {
+            this.item = item;
+            return this;
+        }
+
+        public PutRequest build() {
+            return new PutRequest(item);
+        }
+    }
+
+    /** Names the request only: items hold personal data, which must not reach a log through toString. */
+    @Override
+    public String toString() {
+        return "PutRequest";
+    }
+}
