@@ -30,11 +30,12 @@ class DynamoDonationsTest {
             new BigDecimal("8500.00"), Optional.of("备注"));
 
     @Test
-    void aDonationIsFiledUnderItsDistrictDayShard() {
+    void aDonationIsFiledUnderItsDayShardWithItsDistrictAsAnAttribute() {
         Map<String, AttributeValue> item = DynamoDonations.toItem(MATERIALS);
         int shard = DayPartitions.shard("01ID");
         assertTrue(shard >= 0 && shard < 8);
-        assertEquals("DON#2020-02-12#qilihe#" + shard, item.get("pk").s());
+        assertEquals("DON#2020-02-12#" + shard, item.get("pk").s());
+        assertEquals("qilihe", item.get("district").s());
         assertEquals("01ID", item.get("sk").s());
         assertEquals("8500.00", item.get("value").n());
         assertEquals("匿名", item.get("donorName").s());

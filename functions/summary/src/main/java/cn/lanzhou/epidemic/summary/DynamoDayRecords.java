@@ -2,8 +2,6 @@ package cn.lanzhou.epidemic.summary;
 
 import static cn.lanzhou.epidemic.summary.ReportInputs.*;
 
-import cn.lanzhou.epidemic.common.model.District;
-import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import java.math.BigDecimal;
@@ -24,62 +22,56 @@ import cn.lanzhou.epidemic.common.aws.dynamodb.KeysAndAttributes;
 import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
 
 /**
- * Reads one local day by Query of its keys: registrations and donations from the 8 shards of each
- * reference district, reopening events from the day's pointers and the applications they name
+ * Reads one local day by Query of its keys: registrations and donations from the day's 8 shards
+ * (the district is an attribute of each item), reopening events from the day's pointers and the applications they name
  * (BatchGetItem). Items are handed on page by page and not kept. Only the attributes the report
- * counts are projected: no name, ID number or phone is read. The 72 partitions of a kind are read
- * concurrently ({@link Partitions}); the sink is called by one thread at a time.
+ * counts are projected: no name, ID number or phone is read. The shards are read concurrently
+ * ({@link Partitions}); the sink is called by one thread at a time.
  */
 final class DynamoDayRecords implements DayRecords {
     private static final int BATCH = 100;
 
     private final Dynamo dynamo;
     private final String table;
-    private final Districts districts;
     private final ZoneId zone;
     private final Partitions partitions;
 
-    DynamoDayRecords(Dynamo dynamo, String table, Districts districts, ZoneId zone, Partitions partitions) {
+    DynamoDayRecords(Dynamo dynamo, String table, ZoneId zone, Partitions partitions) {
         this.dynamo = dynamo;
         this.table = table;
-        this.districts = districts;
         this.zone = zone;
         this.partitions = partitions;
     }
 
     @Override
     public void registrations(LocalDate day, Consumer<Registration> sink) {
-        Map<String, String> names = Map.of("#r", RISK_LEVEL, "#f", FEVER, "#v", VEHICLE_PLATE);
+        Map<String, String> names = Map.of("#d", DISTRICT, "#r", RISK_LEVEL, "#f", FEVER, "#v", VEHICLE_PLATE);
         List<Runnable> reads = new ArrayList<>();
-        for (District district : districts.all()) {
-            for (int shard = 0; shard < SHARDS; shard++) {
-                String pk = registrationKey(day, district.code(), shard);
-                reads.add(() -> query(pk, "#r, #f, #v", names, item -> {
-                    Registration registration = new Registration(district.code(), Attrs.str(item, RISK_LEVEL),
-                            flag(item.get(FEVER)), Attrs.str(item, VEHICLE_PLATE));
-                    synchronized (sink) {
-                        sink.accept(registration);
-                    }
-                }));
-            }
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String pk = registrationKey(day, shard);
+            reads.add(() -> query(pk, "#d, #r, #f, #v", names, item -> {
+                Registration registration = new Registration(Attrs.str(item, DISTRICT), Attrs.str(item, RISK_LEVEL),
+                        flag(item.get(FEVER)), Attrs.str(item, VEHICLE_PLATE));
+                synchronized (sink) {
+                    sink.accept(registration);
+                }
+            }));
         }
         partitions.runAll(reads);
     }
 
     @Override
     public void donations(LocalDate day, Consumer<Donation> sink) {
-        Map<String, String> names = Map.of("#k", KIND, "#a", AMOUNT, "#v", VALUE, "#i", ITEMS);
+        Map<String, String> names = Map.of("#d", DISTRICT, "#k", KIND, "#a", AMOUNT, "#v", VALUE, "#i", ITEMS);
         List<Runnable> reads = new ArrayList<>();
-        for (District district : districts.all()) {
-            for (int shard = 0; shard < SHARDS; shard++) {
-                String pk = donationKey(day, district.code(), shard);
-                reads.add(() -> query(pk, "#k, #a, #v, #i", names, item -> {
-                    Donation donation = donation(district.code(), item);
-                    synchronized (sink) {
-                        sink.accept(donation);
-                    }
-                }));
-            }
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String pk = donationKey(day, shard);
+            reads.add(() -> query(pk, "#d, #k, #a, #v, #i", names, item -> {
+                Donation donation = donation(Attrs.str(item, DISTRICT), item);
+                synchronized (sink) {
+                    sink.accept(donation);
+                }
+            }));
         }
         partitions.runAll(reads);
     }

@@ -8,9 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads a day's partitions side by side. A day is 72 registration and 72 donation partitions, each
- * one Query (or a few pages) of a few milliseconds that mostly waits on the network, so one after
- * the other they cost 144 round trips; on a few threads, a fraction of that. The threads are made
+ * Reads a day's partitions side by side. A day is 8 registration and 8 donation shards, each one
+ * Query of one or more pages that mostly waits on the network; one after the other they cost a
+ * round trip each, on a few threads a fraction of that. The threads are made
  * once per container, as daemons, and idle between compilations. Five by default
  * ({@code REPORT_READ_THREADS}): the JDK's HTTP client keeps five idle connections per host, so
  * each thread reuses its connection (and, against AWS, its TLS session) instead of opening new ones.

@@ -18,12 +18,12 @@ final class ReportInputs {
     /** Registrations and donations of one district-day are spread over this many partitions. */
     static final int SHARDS = DayPartitions.SHARDS;
 
-    // ---- registration: pk = REG#{localDate}#{district}#{shard}, sk = {id}
+    // ---- registration: pk = REG#{localDate}#{shard}, sk = {id}; DISTRICT (below) is an attribute
     static final String RISK_LEVEL = "riskLevel";
     static final String FEVER = "fever";
     static final String VEHICLE_PLATE = "vehiclePlate";
 
-    // ---- donation: pk = DON#{localDate}#{district}#{shard}, sk = {id}
+    // ---- donation: pk = DON#{localDate}#{shard}, sk = {id}
     static final String KIND = "kind";
     static final String AMOUNT = "amount";
     static final String VALUE = "value";
@@ -53,12 +53,12 @@ final class ReportInputs {
     // ---- the report's own per-day aggregates: pk = AGG, sk = {date}
     static final String AGGREGATE_PK = "AGG";
 
-    static String registrationKey(LocalDate day, String district, int shard) {
-        return DayPartitions.key(DayPartitions.REGISTRATIONS, day, district, shard);
+    static String registrationKey(LocalDate day, int shard) {
+        return DayPartitions.key(DayPartitions.REGISTRATIONS, day, shard);
     }
 
-    static String donationKey(LocalDate day, String district, int shard) {
-        return DayPartitions.key(DayPartitions.DONATIONS, day, district, shard);
+    static String donationKey(LocalDate day, int shard) {
+        return DayPartitions.key(DayPartitions.DONATIONS, day, shard);
     }
 
     static String pointerKey(LocalDate day) {

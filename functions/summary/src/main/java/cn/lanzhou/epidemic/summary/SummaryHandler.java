@@ -38,7 +38,7 @@ public final class SummaryHandler implements RequestHandler<Map<String, Object>,
         Dynamo dynamo = new Dynamo(Clients.dynamoDb());
         String table = Env.required("TABLE_NAME");
         return new DailyReportCompiler(districts,
-                new DynamoDayRecords(dynamo, table, districts, clock.zone(),
+                new DynamoDayRecords(dynamo, table, clock.zone(),
                         new Partitions(Integer.parseInt(Env.get("REPORT_READ_THREADS", "5")))),
                 new DynamoDayAggregates(dynamo, table),
                 new S3ReportStore(Clients.s3(), Clients.s3Presigner(), Env.required("REPORTS_BUCKET")),

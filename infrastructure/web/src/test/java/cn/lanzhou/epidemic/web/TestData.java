@@ -56,15 +56,17 @@ final class TestData {
                 .build();
     }
 
-    /** Every item of a sharded district-day (`REG#…` or `DON#…`, shards 0..7), as the daily report reads them. */
+    /** Every item of one district on a day: the day's 8 shards (`REG#…` or `DON#…`), as the daily report reads them, of that district. */
     static List<Map<String, AttributeValue>> districtDay(LocalStack stack, String prefix, LocalDate day, String district) {
         String table = System.getProperty("TABLE_NAME");
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         try (DynamoDbClient dynamo = dynamo(stack)) {
             for (int shard = 0; shard < 8; shard++) {
-                String pk = prefix + "#" + day + "#" + district + "#" + shard;
+                String pk = prefix + "#" + day + "#" + shard;
                 dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).consistentRead(true))
+                        .filterExpression("district = :d")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":d", AttributeValue.fromS(district)))
+                        .consistentRead(true))
                         .items().forEach(items::add);
             }
         }

@@ -37,14 +37,16 @@ class DonationStorageContractTest {
                 .build();
     }
 
-    /** Every donation of one district-day: the 8 shard partitions, as the daily report reads them. */
+    /** Every donation of one district on a day: the day's 8 shard partitions, as the daily report reads them, of that district. */
     private static List<Map<String, AttributeValue>> districtDay(DynamoDbClient dynamo, LocalDate day, String district) {
         String table = System.getProperty("TABLE_NAME");
         List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
         for (int shard = 0; shard < 8; shard++) {
-            String pk = "DON#" + day + "#" + district + "#" + shard;
+            String pk = "DON#" + day + "#" + shard;
             dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).consistentRead(true))
+                    .filterExpression("district = :d")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":d", AttributeValue.fromS(district)))
+                    .consistentRead(true))
                     .items().forEach(items::add);
         }
         return items;

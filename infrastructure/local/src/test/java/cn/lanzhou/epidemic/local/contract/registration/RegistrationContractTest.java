@@ -372,15 +372,17 @@ class RegistrationContractTest {
         assertEquals(item.get("idHash").s(), second.get("idHash").s());
     }
 
-    /** Every item of the district-day's 8 shards whose sort key is the id (Query by key; no Scan). */
+    /** Every item of the day's 8 shards whose sort key is the id and whose district is this one (Query by key; no Scan). */
     private static List<Map<String, AttributeValue>> itemsWithId(LocalStack stack, String localDate, String district, String id) {
         try (DynamoDbClient dynamo = LocalResources.dynamoDb(stack.dynamoDbEndpoint())) {
             List<Map<String, AttributeValue>> found = new ArrayList<>();
             for (int shard = 0; shard < 8; shard++) {
-                String pk = "REG#" + localDate + "#" + district + "#" + shard;
+                String pk = "REG#" + localDate + "#" + shard;
                 found.addAll(dynamo.query(q -> q.tableName(TABLE).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND sk = :id")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":id", AttributeValue.fromS(id))))
+                        .filterExpression("district = :d")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":id", AttributeValue.fromS(id),
+                                ":d", AttributeValue.fromS(district))))
                         .items());
             }
             return found;

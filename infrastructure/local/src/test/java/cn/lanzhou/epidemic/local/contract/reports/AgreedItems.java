@@ -64,7 +64,7 @@ final class AgreedItems implements AutoCloseable {
     private AgreedItems registration(LocalDate localDate, Instant occurredAt, String district, String risk,
             boolean fever, String plate, int shard, String id, String origin) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(DayPartitions.key(DayPartitions.REGISTRATIONS, localDate, district, shard)));
+        item.put("pk", s(DayPartitions.key(DayPartitions.REGISTRATIONS, localDate, shard)));
         item.put("sk", s(id));
         item.put("id", s(id));
         item.put("occurredAt", s(occurredAt.toString()));
@@ -89,8 +89,9 @@ final class AgreedItems implements AutoCloseable {
     AgreedItems funds(LocalDate donatedOn, String district, String amount) {
         String id = id("D");
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, district, shard(id))));
+        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, shard(id))));
         item.put("sk", s(id));
+        item.put("district", s(district));
         item.put("kind", s("FUNDS"));
         item.put("amount", n(amount));
         item.put("value", n(amount));
@@ -110,8 +111,9 @@ final class AgreedItems implements AutoCloseable {
             value = value.add(new BigDecimal(items[i + 1]).multiply(new BigDecimal(items[i + 2])));
         }
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, district, shard(id))));
+        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, shard(id))));
         item.put("sk", s(id));
+        item.put("district", s(district));
         item.put("kind", s("MATERIALS"));
         item.put("items", AttributeValue.fromL(list));
         item.put("value", n(value.toPlainString()));
