@@ -38,7 +38,7 @@ final class LambdaSummaryTrigger implements SummaryTrigger {
     }
 
     static LambdaSummaryTrigger fromEnvironment() {
-        String region = Clients.region().id();
+        String region = Clients.regionName();
         String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
         URI endpoint = Env.optional("LAMBDA_ENDPOINT").map(URI::create)
                 .orElseGet(() -> URI.create("https://lambda." + region + "." + domain));

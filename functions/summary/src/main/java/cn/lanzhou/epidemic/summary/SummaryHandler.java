@@ -40,7 +40,7 @@ public final class SummaryHandler implements RequestHandler<Map<String, Object>,
         return new DailyReportCompiler(districts,
                 new DynamoDayRecords(dynamo, table, districts, clock.zone()),
                 new DynamoDayAggregates(dynamo, table),
-                new S3ReportStore(Clients.s3(), Clients.s3Presigner(), Env.required("REPORTS_BUCKET")),
+                new S3ReportStore(Clients.s3(), Env.required("REPORTS_BUCKET")),
                 clock,
                 LocalDate.parse(Env.get("REPORT_START_DATE", "2020-01-01")),
                 Integer.parseInt(Env.get("REPORT_LOOKBACK_DAYS", "7")));

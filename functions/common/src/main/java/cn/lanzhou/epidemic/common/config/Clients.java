@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.common.config;
 
 import cn.lanzhou.epidemic.common.aws.LeanDynamoDbClient;
+import cn.lanzhou.epidemic.common.aws.LeanS3Client;
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import java.net.URI;
 import java.time.Duration;
@@ -20,15 +21,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code DYNAMODB_ENDPOINT} / {@code S3_ENDPOINT} point the clients at the local stack.
  */
 public final class Clients {
-    /** Total time one SDK call may take, retries included. */
+    /** Total time one backend call may take, retries included (the lean clients and the SDK's alike). */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
 
     private Clients() {
     }
 
+    /** The region's name ({@code AWS_REGION}), for the clients of our own, which need no SDK region classes. */
+    public static String regionName() {
+        return Env.get("AWS_REGION", "cn-northwest-1");
+    }
+
+    /** The region for an SDK client builder. */
     public static Region region() {
-        return Region.of(Env.get("AWS_REGION", "cn-northwest-1"));
+        return Region.of(regionName());
     }
 
     /**
@@ -67,8 +74,8 @@ public final class Clients {
             return sdkDynamoDb();
         }
         URI endpoint = Env.optional("DYNAMODB_ENDPOINT").map(URI::create)
-                .orElseGet(() -> LeanDynamoDbClient.regionalEndpoint(region().id()));
-        return new LeanDynamoDbClient(endpoint, region().id(), Clients::signingCredentials,
+                .orElseGet(() -> LeanDynamoDbClient.regionalEndpoint(regionName()));
+        return new LeanDynamoDbClient(endpoint, regionName(), Clients::signingCredentials,
                 3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
     }
 
@@ -89,15 +96,12 @@ public final class Clients {
     }
 
     /**
-     * The S3 client of the report functions. The builder sits in {@link S3Clients} so that a function
-     * without the S3 jar (S3 is optional in common) never links S3 classes through this one.
+     * The S3 client of the report functions: {@link LeanS3Client} (our SigV4 over
+     * {@link java.net.HttpURLConnection}, no SDK classes). {@code S3_ENDPOINT} points it, path
+     * style, at the local S3Proxy.
      */
-    public static software.amazon.awssdk.services.s3.S3Client s3() {
-        return S3Clients.client();
-    }
-
-    /** Presigns GET links with the same credentials, region and endpoint as {@link #s3()}. */
-    public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner() {
-        return S3Clients.presigner();
+    public static LeanS3Client s3() {
+        return new LeanS3Client(Env.optional("S3_ENDPOINT").map(URI::create), regionName(), Clients::signingCredentials,
+                3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
     }
 }
