@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * The S3 operations the report store uses — put, head and get an object, list keys under a prefix,
  * presign a GET — over {@link HttpURLConnection} with our {@link SigV4}. The SDK's S3 client would
  * load some 2,000 classes at cold start for these (endpoint rules, interceptors, the XML protocol,
- * auth-scheme resolution); this is one class and a small XML scanner ({@link S3Xml}).
+ * auth-scheme resolution); this is a few classes of ours, with a small XML scanner ({@link S3Xml}).
  *
  * <p>Addressing: with an endpoint override (the local S3Proxy), path style
  * {@code {endpoint}/{bucket}/{key}}; otherwise virtual-hosted {@code https://{bucket}.s3.{region}.amazonaws.com/{key}}
