@@ -41,7 +41,7 @@ public final class SummaryHandler implements RequestHandler<Map<String, Object>,
                 new DynamoDayRecords(dynamo, table, clock.zone(),
                         new Partitions(Integer.parseInt(Env.get("REPORT_READ_THREADS", "5")))),
                 new DynamoDayAggregates(dynamo, table),
-                new S3ReportStore(Clients.s3(), Clients.s3Presigner(), Env.required("REPORTS_BUCKET")),
+                new S3ReportStore(Clients.s3(), Env.required("REPORTS_BUCKET")),
                 clock,
                 LocalDate.parse(Env.get("REPORT_START_DATE", "2020-01-01")),
                 Integer.parseInt(Env.get("REPORT_LOOKBACK_DAYS", "7")));

@@ -3,6 +3,7 @@ package cn.lanzhou.epidemic.common.aws;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -12,12 +13,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AWS Signature Version 4 for a POST to a service root ({@code /}, no query), which is all the
- * JSON-protocol calls of {@link LeanDynamoDbClient} need. Checked against the SDK's own signer in
- * the tests.
+ * AWS Signature Version 4: signed headers for a request ({@link LeanDynamoDbClient}'s JSON POSTs,
+ * {@link LeanS3Client}'s object requests) and the query-string form of a presigned URL. Checked
+ * against the SDK's own signer and presigner in the tests.
  */
 public final class SigV4 {
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
     private SigV4() {
     }
@@ -26,15 +29,21 @@ public final class SigV4 {
     public record Credentials(String accessKeyId, String secretAccessKey, String sessionToken) {
     }
 
-    /**
-     * Returns the headers to add to the request: {@code X-Amz-Date}, {@code Authorization} and, with
-     * a session token, {@code X-Amz-Security-Token}. {@code headers} are the other headers to sign
-     * (lower-case names), {@code host} included.
-     */
+    /** A POST to {@code path} with no query: the JSON-protocol calls (DynamoDB, Lambda's Invoke). */
     public static Map<String, String> sign(String service, String region, Credentials credentials, Instant now,
             String path, Map<String, String> headers, byte[] payload) {
+        return sign("POST", service, region, credentials, now, path, "", headers, hex(sha256(payload)));
+    }
+
+    /**
+     * Returns the headers to add to the request: {@code X-Amz-Date}, {@code Authorization} and, with
+     * a session token, {@code X-Amz-Security-Token}. {@code canonicalUri} and {@code canonicalQuery}
+     * are already encoded as the service wants them (see {@link #canonicalQuery}); {@code headers}
+     * are the other headers to sign (lower-case names), {@code host} included.
+     */
+    public static Map<String, String> sign(String method, String service, String region, Credentials credentials,
+            Instant now, String canonicalUri, String canonicalQuery, Map<String, String> headers, String payloadHash) {
         String amzDate = AMZ_DATE.format(now);
-        String date = amzDate.substring(0, 8);
         TreeMap<String, String> signed = new TreeMap<>(headers);
         signed.put("x-amz-date", amzDate);
         if (credentials.sessionToken() != null) {
@@ -46,23 +55,90 @@ public final class SigV4 {
             canonicalHeaders.append(h.getKey()).append(':').append(h.getValue().trim().replaceAll("\\s+", " ")).append('\n');
             signedHeaders.append(signedHeaders.length() == 0 ? "" : ";").append(h.getKey());
         }
-        String canonicalRequest = "POST\n" + path + "\n\n" + canonicalHeaders + "\n" + signedHeaders + "\n" + hex(sha256(payload));
-        String scope = date + "/" + region + "/" + service + "/aws4_request";
-        String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
-        key = hmac(key, region);
-        key = hmac(key, service);
-        key = hmac(key, "aws4_request");
-        String signature = hex(hmac(key, stringToSign));
+        String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
+                + signedHeaders + "\n" + payloadHash;
+        String scope = scope(amzDate, region, service);
+        String signature = signature(credentials, amzDate, region, service, scope, canonicalRequest);
         Map<String, String> result = new TreeMap<>();
         result.put("X-Amz-Date", amzDate);
         if (credentials.sessionToken() != null) {
             result.put("X-Amz-Security-Token", credentials.sessionToken());
         }
-        result.put("Authorization", "AWS4-HMAC-SHA256 Credential=" + credentials.accessKeyId() + "/" + scope
+        result.put("Authorization", ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope
                 + ", SignedHeaders=" + signedHeaders + ", Signature=" + signature);
         return result;
+    }
+
+    /**
+     * The query string of a presigned URL (SigV4 in the query, only {@code host} signed):
+     * {@code parameters} (the request's own, unencoded) with the {@code X-Amz-*} ones added, in
+     * canonical order and encoding, {@code X-Amz-Signature} last.
+     */
+    public static String presignedQuery(String method, String service, String region, Credentials credentials,
+            Instant now, Duration validFor, String host, String canonicalUri, Map<String, String> parameters,
+            String payloadHash) {
+        String amzDate = AMZ_DATE.format(now);
+        String scope = scope(amzDate, region, service);
+        TreeMap<String, String> query = new TreeMap<>(parameters);
+        query.put("X-Amz-Algorithm", ALGORITHM);
+        query.put("X-Amz-Credential", credentials.accessKeyId() + "/" + scope);
+        query.put("X-Amz-Date", amzDate);
+        query.put("X-Amz-Expires", Long.toString(validFor.getSeconds()));
+        if (credentials.sessionToken() != null) {
+            query.put("X-Amz-Security-Token", credentials.sessionToken());
+        }
+        query.put("X-Amz-SignedHeaders", "host");
+        String canonicalQuery = canonicalQuery(query);
+        String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\nhost:" + host + "\n\nhost\n"
+                + payloadHash;
+        return canonicalQuery + "&X-Amz-Signature="
+                + signature(credentials, amzDate, region, service, scope, canonicalRequest);
+    }
+
+    /** Parameters encoded (RFC 3986) and sorted by encoded name, then value, joined with {@code &}. */
+    public static String canonicalQuery(Map<String, String> parameters) {
+        TreeMap<String, String> encoded = new TreeMap<>();
+        parameters.forEach((name, value) -> encoded.put(uriEncode(name, false), uriEncode(value, false)));
+        StringBuilder query = new StringBuilder();
+        for (var p : encoded.entrySet()) {
+            query.append(query.length() == 0 ? "" : "&").append(p.getKey()).append('=').append(p.getValue());
+        }
+        return query.toString();
+    }
+
+    /**
+     * Percent-encodes the UTF-8 bytes of {@code value} except RFC 3986's unreserved characters
+     * ({@code A-Z a-z 0-9 - . _ ~}) and, when {@code keepSlash}, {@code /}: space is {@code %20},
+     * {@code +} is {@code %2B}, hex digits upper-case — the encoding SigV4 signs.
+     */
+    public static String uriEncode(String value, boolean keepSlash) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(bytes.length + 16);
+        for (byte b : bytes) {
+            char c = (char) (b & 0xff);
+            if (c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '/' && keepSlash) {
+                out.append(c);
+            } else {
+                out.append('%').append(HEX_UPPER[c >> 4]).append(HEX_UPPER[c & 15]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String scope(String amzDate, String region, String service) {
+        return amzDate.substring(0, 8) + "/" + region + "/" + service + "/aws4_request";
+    }
+
+    private static String signature(Credentials credentials, String amzDate, String region, String service, String scope,
+            String canonicalRequest) {
+        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
+                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), amzDate.substring(0, 8));
+        key = hmac(key, region);
+        key = hmac(key, service);
+        key = hmac(key, "aws4_request");
+        return hex(hmac(key, stringToSign));
     }
 
     static byte[] sha256(byte[] data) {
