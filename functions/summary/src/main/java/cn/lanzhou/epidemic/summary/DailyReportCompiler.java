@@ -63,14 +63,30 @@ final class DailyReportCompiler {
         if (date.isAfter(clock.localDate(startedAt))) {
             throw new IllegalArgumentException("a day after today cannot be compiled");
         }
-        Map<LocalDate, Instant> changes = aggregates.changes(date);
-        Map<String, Cumulative> before = cumulativeBefore(date, startedAt, changes);
-
-        DayTally tally = read(date);
+        // the day's records are read while the history is brought up to date: neither needs the other
+        Background<DayTally> today = Background.start("day-reader", () -> read(date));
+        Map<String, Cumulative> before;
+        try {
+            before = cumulativeBefore(date, startedAt, aggregates.changes(date));
+        } catch (RuntimeException e) {
+            today.cancel();
+            throw e;
+        }
+        DayTally tally = today.join();
         DayAggregate aggregate = aggregate(date, startedAt, tally.figures(), tally.vehicles(), before);
-        aggregates.put(aggregate);
-
-        DailyReport report = report(aggregate);
+        // the aggregate is saved while the report reads the earlier days' aggregates for its trend
+        Background<Void> saved = Background.start("aggregate-writer", () -> {
+            aggregates.put(aggregate);
+            return null;
+        });
+        DailyReport report;
+        try {
+            report = report(aggregate);
+        } catch (RuntimeException e) {
+            saved.join();
+            throw e;
+        }
+        saved.join();
         publish(report);
         Log.info(null, "daily report compiled", "date", date.toString(),
                 "ms", (System.nanoTime() - started) / 1_000_000);
@@ -171,11 +187,38 @@ final class DailyReportCompiler {
         return floor.isBefore(startDate) ? startDate : floor;
     }
 
+    /** The three kinds of record are read side by side; the tally takes one record at a time. */
     private DayTally read(LocalDate day) {
         DayTally tally = new DayTally(day, districts.all());
-        records.registrations(day, tally::registration);
-        records.donations(day, tally::donation);
-        records.applications(day, tally::application);
+        Background<Void> donations = Background.start("donation-reader", () -> {
+            records.donations(day, donation -> {
+                synchronized (tally) {
+                    tally.donation(donation);
+                }
+            });
+            return null;
+        });
+        Background<Void> applications = Background.start("application-reader", () -> {
+            records.applications(day, application -> {
+                synchronized (tally) {
+                    tally.application(application);
+                }
+            });
+            return null;
+        });
+        try {
+            records.registrations(day, registration -> {
+                synchronized (tally) {
+                    tally.registration(registration);
+                }
+            });
+        } catch (RuntimeException e) {
+            donations.cancel();
+            applications.cancel();
+            throw e;
+        }
+        donations.join();
+        applications.join();
         return tally;
     }
 
@@ -238,19 +281,27 @@ final class DailyReportCompiler {
     /** The CSV and the page first, summary.json last: a set is visible once it is complete. */
     private void publish(DailyReport report) {
         String generatedAt = SummaryJson.timestamp(report.generatedAt());
-        Map<ReportFiles.File, byte[]> companions = Map.of(
-                ReportFiles.CSV, SummaryCsv.render(report),
-                ReportFiles.HTML, ReportHtml.render(report));
+        Map<String, String> metadata = Map.of(ReportFiles.META_GENERATED_AT, generatedAt);
+        // the two companions are rendered and written side by side; summary.json, which names them, after both
+        Map<ReportFiles.File, Background<Written>> companions = new LinkedHashMap<>();
+        for (ReportFiles.File file : ReportFiles.COMPANIONS) {
+            companions.put(file, Background.start("report-writer", () -> {
+                byte[] content = file == ReportFiles.CSV ? SummaryCsv.render(report) : ReportHtml.render(report);
+                return new Written(content.length,
+                        store.put(ReportFiles.key(report.date(), file), content, file.contentType(), metadata));
+            }));
+        }
         Map<String, String> announced = new LinkedHashMap<>();
         announced.put(ReportFiles.META_GENERATED_AT, generatedAt);
-        for (ReportFiles.File file : ReportFiles.COMPANIONS) {
-            byte[] content = companions.get(file);
-            store.put(ReportFiles.key(report.date(), file), content, file.contentType(),
-                    Map.of(ReportFiles.META_GENERATED_AT, generatedAt))
-                    .ifPresent(version -> announced.put(file.versionMeta(), version));
-            announced.put(file.bytesMeta(), Integer.toString(content.length));
+        for (var companion : companions.entrySet()) {
+            Written written = companion.getValue().join();
+            written.version().ifPresent(v -> announced.put(companion.getKey().versionMeta(), v));
+            announced.put(companion.getKey().bytesMeta(), Integer.toString(written.bytes()));
         }
         store.put(ReportFiles.key(report.date(), ReportFiles.JSON), SummaryJson.render(report),
                 ReportFiles.JSON.contentType(), announced);
+    }
+
+    private record Written(int bytes, Optional<String> version) {
     }
 }

@@ -4,6 +4,7 @@ import cn.lanzhou.epidemic.common.config.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.report.S3ReportStore;
+import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -20,6 +21,11 @@ import java.util.Map;
  * dead-letter queue (or the asynchronous invocation's retries) take over.
  */
 public final class SummaryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    static {
+        // first thing at init: on the function's second vCPU while the rest of init and the first reads go on
+        Priming.warmUp("summary-warm-up", new WarmUp());
+    }
+
     private final DailyReportCompiler compiler;
     private final AppClock clock;
 

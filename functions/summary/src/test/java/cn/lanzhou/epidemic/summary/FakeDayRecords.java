@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 /**
  * The table as the writers fill it, in memory: records filed under their local date (registrations
  * by the local date of occurredAt), applications with a pointer for every event date, and — like
- * the writers — a late-change mark before a record of a day that is already over.
+ * the writers — a late-change mark before a record of a day that is already over. Synchronized:
+ * the compiler reads the three kinds side by side.
  */
 final class FakeDayRecords implements DayRecords {
     private final ZoneId zone;
@@ -88,18 +89,18 @@ final class FakeDayRecords implements DayRecords {
     }
 
     @Override
-    public void registrations(LocalDate day, Consumer<Registration> sink) {
+    public synchronized void registrations(LocalDate day, Consumer<Registration> sink) {
         reads.merge(day, 1, Integer::sum);
         registrations.getOrDefault(day, List.of()).forEach(sink);
     }
 
     @Override
-    public void donations(LocalDate day, Consumer<Donation> sink) {
+    public synchronized void donations(LocalDate day, Consumer<Donation> sink) {
         donations.getOrDefault(day, List.of()).forEach(sink);
     }
 
     @Override
-    public void applications(LocalDate day, Consumer<Application> sink) {
+    public synchronized void applications(LocalDate day, Consumer<Application> sink) {
         pointers.getOrDefault(day, Set.of()).forEach(id -> sink.accept(applications.get(id)));
     }
 }

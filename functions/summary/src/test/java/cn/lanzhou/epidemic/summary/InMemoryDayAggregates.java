@@ -17,28 +17,29 @@ final class InMemoryDayAggregates implements DayAggregates {
     int puts;
 
     @Override
-    public Optional<DayAggregate> get(LocalDate day) {
+    public synchronized Optional<DayAggregate> get(LocalDate day) {
         gets++;
         return Optional.ofNullable(items.get(day)).map(DynamoDayAggregates::decode);
     }
 
     @Override
-    public void put(DayAggregate aggregate) {
+    public synchronized void put(DayAggregate aggregate) {
         puts++;
         items.put(aggregate.date(), DynamoDayAggregates.encode(aggregate));
     }
 
     @Override
-    public List<DayAggregate> range(LocalDate from, LocalDate to) {
+    public synchronized List<DayAggregate> range(LocalDate from, LocalDate to) {
         return items.subMap(from, true, to, true).values().stream().map(DynamoDayAggregates::decode).toList();
     }
 
     @Override
-    public java.util.Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to) {
+    public synchronized java.util.Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
             return java.util.Collections.emptyIterator();
         }
-        var view = items.subMap(from, true, to, true).descendingMap().values().iterator();
+        // a copy: the compiler saves an aggregate on another thread while it reads
+        var view = new java.util.ArrayList<>(items.subMap(from, true, to, true).descendingMap().values()).iterator();
         return new java.util.Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -47,28 +48,30 @@ final class InMemoryDayAggregates implements DayAggregates {
 
             @Override
             public DayAggregate next() {
-                gets++;
+                synchronized (InMemoryDayAggregates.this) {
+                    gets++;
+                }
                 return DynamoDayAggregates.decode(view.next());
             }
         };
     }
 
     @Override
-    public Optional<LocalDate> earliest() {
+    public synchronized Optional<LocalDate> earliest() {
         return items.isEmpty() ? Optional.empty() : Optional.of(items.firstKey());
     }
 
     @Override
-    public Map<LocalDate, Instant> changes(LocalDate upTo) {
+    public synchronized Map<LocalDate, Instant> changes(LocalDate upTo) {
         return new HashMap<>(marks.headMap(upTo, true));
     }
 
     /** What common's DayChanges.markIfPast writes. */
-    void mark(LocalDate day, Instant at) {
+    synchronized void mark(LocalDate day, Instant at) {
         marks.put(day, at);
     }
 
-    boolean has(LocalDate day) {
+    synchronized boolean has(LocalDate day) {
         return items.containsKey(day);
     }
 }

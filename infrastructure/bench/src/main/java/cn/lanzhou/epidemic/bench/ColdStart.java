@@ -58,6 +58,10 @@ final class ColdStart {
         command.addAll(JVM_OPTIONS);
         if (logClasses) {
             command.add("-Xlog:class+load:file=" + work.resolve(target.name() + "-classes.txt"));
+        } else if (System.getenv("BENCH_PROFILE") != null) {
+            // to see where a first request spends its time (not for the figures: the recorder slows the start)
+            command.add("-XX:StartFlightRecording=filename=" + work.resolve(target.name() + ".jfr")
+                    + ",settings=" + System.getenv("BENCH_PROFILE"));
         }
         command.add("-cp");
         command.add(driverJar + java.io.File.pathSeparator + target.jar());
@@ -91,6 +95,10 @@ final class ColdStart {
                 output.append(line).append('\n');
             }
             long elapsed = System.nanoTime() - start;
+            if (System.getenv("BENCH_CPU") != null) {
+                System.out.println(target.name() + " wall " + elapsed / 1_000_000 + " ms, cpu "
+                        + process.toHandle().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L) + " ms");
+            }
             out.transferTo(java.io.Writer.nullWriter());
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -314,6 +314,24 @@ public final class LeanS3Client {
         return true;
     }
 
+    /**
+     * Signs a PUT and reads a listing and an error answer once, without I/O: the classes and code of
+     * the S3 path, loaded ahead of a first call (see {@code common.runtime.Priming#warmUp}).
+     */
+    public static void warmUp() {
+        byte[] content = "warm-up".getBytes(StandardCharsets.UTF_8);
+        Map<String, String> headers = new TreeMap<>();
+        headers.put("host", "warm-up.s3.cn-northwest-1.amazonaws.com.cn");
+        headers.put("content-type", "text/plain; charset=UTF-8");
+        headers.put(METADATA_PREFIX + "generated-at", "2020-02-13T16:00:00Z");
+        SigV4.sign("PUT", "s3", "cn-northwest-1", new SigV4.Credentials("warm-up", "warm-up", null), Instant.EPOCH,
+                "/" + SigV4.uriEncode("reports/daily/2020-02-13/summary.csv", true), "", headers,
+                SigV4.hex(SigV4.sha256(content)));
+        parseListPage(("<ListBucketResult><Contents><Key>a&amp;b</Key></Contents><IsTruncated>false</IsTruncated>"
+                + "</ListBucketResult>").getBytes(StandardCharsets.UTF_8));
+        errorCode("<Error><Code>NoSuchKey</Code></Error>".getBytes(StandardCharsets.UTF_8));
+    }
+
     // ---------------------------------------------------------------- responses
 
     static ListPage parseListPage(byte[] body) {

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,6 +20,23 @@ import javax.crypto.spec.SecretKeySpec;
  * against the SDK's own signer and presigner in the tests.
  */
 public final class SigV4 {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Map<String, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
+    /** A Mac and a digest per thread: looking one up in the JDK's providers costs more than the hash. */
+    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
+
+    private interface Lookup<T> {
+        T get() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Lookup<T> lookup) {
+        try {
+            return lookup.get();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
     private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
@@ -52,7 +71,7 @@ public final class SigV4 {
         StringBuilder canonicalHeaders = new StringBuilder();
         StringBuilder signedHeaders = new StringBuilder();
         for (var h : signed.entrySet()) {
-            canonicalHeaders.append(h.getKey()).append(':').append(h.getValue().trim().replaceAll("\\s+", " ")).append('\n');
+            canonicalHeaders.append(h.getKey()).append(':').append(WHITESPACE.matcher(h.getValue().trim()).replaceAll(" ")).append('\n');
             signedHeaders.append(signedHeaders.length() == 0 ? "" : ";").append(h.getKey());
         }
         String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
@@ -134,24 +153,36 @@ public final class SigV4 {
             String canonicalRequest) {
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
                 + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), amzDate.substring(0, 8));
-        key = hmac(key, region);
-        key = hmac(key, service);
-        key = hmac(key, "aws4_request");
-        return hex(hmac(key, stringToSign));
+        return hex(hmac(signingKey(credentials.secretAccessKey(), amzDate.substring(0, 8), region, service), stringToSign));
+    }
+
+    /**
+     * The day's signing key, derived once per secret, day, region and service (four HMACs) and then
+     * reused, as the SDK's signer does: a function signs every call with the same one all day.
+     */
+    private static byte[] signingKey(String secret, String day, String region, String service) {
+        String id = day + "/" + region + "/" + service + "/" + secret;
+        byte[] key = SIGNING_KEYS.get(id);
+        if (key == null) {
+            key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), day);
+            key = hmac(key, region);
+            key = hmac(key, service);
+            key = hmac(key, "aws4_request");
+            if (SIGNING_KEYS.size() >= 16) {
+                SIGNING_KEYS.clear(); // a new day, or rotated credentials: the old keys are of no more use
+            }
+            SIGNING_KEYS.put(id, key);
+        }
+        return key;
     }
 
     static byte[] sha256(byte[] data) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(data);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return DIGESTS.get().digest(data);
     }
 
     static byte[] hmac(byte[] key, String data) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac = MACS.get();
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

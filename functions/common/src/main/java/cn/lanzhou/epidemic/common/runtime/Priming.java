@@ -12,6 +12,10 @@ import org.crac.Resource;
  * initialised function, so the classes and code paths of a first request are already loaded (and
  * compiled) in the snapshot that every cold start restores. The work must be harmless: it writes
  * nothing (a request that fails validation, a read of a key that does not exist).
+ *
+ * <p>{@link #warmUp} is for work without I/O that a function with more than one vCPU can do on a
+ * second thread while its first request waits on the network: loading and linking the classes of
+ * the later stages of that request (signing, rendering) off its critical path.
  */
 public final class Priming {
     // org.crac keeps weak references: the resources must stay reachable from here
@@ -39,5 +43,23 @@ public final class Priming {
         };
         RESOURCES.add(resource);
         Core.getGlobalContext().register(resource);
+    }
+
+    /**
+     * Registers {@code work} for the snapshot, as {@link #register} does, and also starts it now on a
+     * daemon thread, for a cold start without a snapshot. The work must be harmless, free of I/O and
+     * safe to run beside the first request.
+     */
+    public static void warmUp(String name, Runnable work) {
+        register(name, work);
+        Thread thread = new Thread(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                Log.warn(null, "warm-up failed", "name", name, "error", e.getClass().getSimpleName());
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
     }
 }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** A reports bucket in memory, for unit tests: keeps the order of writes and hands out fake links. */
+/**
+ * A reports bucket in memory, for unit tests: keeps the order of writes and hands out fake links.
+ * Synchronized: the summary writes two files side by side.
+ */
 public final class InMemoryReportStore implements ReportStore {
     /** One written file. */
     public record Stored(byte[] content, String contentType, Map<String, String> metadata) {
@@ -27,25 +30,25 @@ public final class InMemoryReportStore implements ReportStore {
     }
 
     @Override
-    public Optional<String> put(String key, byte[] content, String contentType, Map<String, String> metadata) {
+    public synchronized Optional<String> put(String key, byte[] content, String contentType, Map<String, String> metadata) {
         files.put(key, new Stored(content.clone(), contentType, new LinkedHashMap<>(metadata)));
         writes.add(key);
         return Optional.empty();
     }
 
     @Override
-    public Optional<StoredFile> head(String key) {
+    public synchronized Optional<StoredFile> head(String key) {
         return Optional.ofNullable(files.get(key))
                 .map(f -> new StoredFile(f.content().length, f.contentType(), f.metadata()));
     }
 
     @Override
-    public Optional<byte[]> get(String key) {
+    public synchronized Optional<byte[]> get(String key) {
         return Optional.ofNullable(files.get(key)).map(f -> f.content().clone());
     }
 
     @Override
-    public List<LocalDate> compiledDates() {
+    public synchronized List<LocalDate> compiledDates() {
         return files.keySet().stream().map(ReportFiles::summaryDate).flatMap(Optional::stream).sorted().toList();
     }
 
@@ -55,16 +58,16 @@ public final class InMemoryReportStore implements ReportStore {
                 clock.instant().plus(validFor));
     }
 
-    public Map<String, Stored> files() {
+    public synchronized Map<String, Stored> files() {
         return files;
     }
 
     /** Keys in the order they were written. */
-    public List<String> writes() {
+    public synchronized List<String> writes() {
         return writes;
     }
 
-    public String text(String key) {
+    public synchronized String text(String key) {
         return new String(files.get(key).content(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,40 @@
+package cn.lanzhou.epidemic.summary;
+
+import cn.lanzhou.epidemic.common.aws.LeanS3Client;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * What the summary does at its first compilation that needs no data and no network: a signed
+ * S3 request (with the JDK's cryptography providers), an HTTP connection
+ * object (not connected), and the three report files rendered from an empty sample. Run on a second thread at init
+ * ({@code Priming.warmUp}), it loads those classes while the compilation waits on DynamoDB.
+ */
+final class WarmUp implements Runnable {
+    @Override
+    public void run() {
+        LeanS3Client.warmUp();
+        try {
+            new URL("http://localhost/").openConnection();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DailyReport sample = sample();
+        SummaryCsv.render(sample);
+        ReportHtml.render(sample);
+        SummaryJson.render(sample);
+    }
+
+    private static DailyReport sample() {
+        LocalDate day = LocalDate.of(2020, 2, 13);
+        DailyReport.Row row = new DailyReport.Row("sample", "样例", 1, new DistrictDay(), Cumulative.ZERO);
+        DailyReport.TrendDay trend = new DailyReport.TrendDay(day, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+        return new DailyReport(day, ZoneId.of("Asia/Shanghai"), Instant.EPOCH, List.of(row), row, List.of(trend));
+    }
+}
