@@ -282,10 +282,12 @@ final class DailyReportCompiler {
     private void publish(DailyReport report) {
         String generatedAt = SummaryJson.timestamp(report.generatedAt());
         Map<String, String> metadata = Map.of(ReportFiles.META_GENERATED_AT, generatedAt);
-        // the two companions are rendered and written side by side; summary.json, which names them, after both
-        Map<ReportFiles.File, Background<Written>> companions = new LinkedHashMap<>();
+        // the two companions are rendered and written side by side; summary.json, which names them, after both.
+        // A list, not a map keyed by the File record: a record's first hashCode links its generated
+        // method through invokedynamic, some 50 ms at a cold start (BENCHMARKS.md)
+        List<Background<Written>> companions = new ArrayList<>();
         for (ReportFiles.File file : ReportFiles.COMPANIONS) {
-            companions.put(file, Background.start("report-writer", () -> {
+            companions.add(Background.start("report-writer", () -> {
                 byte[] content = file == ReportFiles.CSV ? SummaryCsv.render(report) : ReportHtml.render(report);
                 return new Written(content.length,
                         store.put(ReportFiles.key(report.date(), file), content, file.contentType(), metadata));
@@ -293,10 +295,11 @@ final class DailyReportCompiler {
         }
         Map<String, String> announced = new LinkedHashMap<>();
         announced.put(ReportFiles.META_GENERATED_AT, generatedAt);
-        for (var companion : companions.entrySet()) {
-            Written written = companion.getValue().join();
-            written.version().ifPresent(v -> announced.put(companion.getKey().versionMeta(), v));
-            announced.put(companion.getKey().bytesMeta(), Integer.toString(written.bytes()));
+        for (int i = 0; i < companions.size(); i++) {
+            ReportFiles.File file = ReportFiles.COMPANIONS.get(i);
+            Written written = companions.get(i).join();
+            written.version().ifPresent(v -> announced.put(file.versionMeta(), v));
+            announced.put(file.bytesMeta(), Integer.toString(written.bytes()));
         }
         store.put(ReportFiles.key(report.date(), ReportFiles.JSON), SummaryJson.render(report),
                 ReportFiles.JSON.contentType(), announced);

@@ -9,11 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the summary does at its first compilation that needs no data and no network: a signed
  * S3 request (with the JDK's cryptography providers), an HTTP connection
- * object (not connected), and the three report files rendered from an empty sample. Run on a second thread at init
+ * object (not connected), the aggregate's codec, and the three report files rendered from an
+ * empty sample. Run on a second thread at init
  * ({@code Priming.warmUp}), it loads those classes while the compilation waits on DynamoDB.
  */
 final class WarmUp implements Runnable {
@@ -25,6 +27,9 @@ final class WarmUp implements Runnable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        DayAggregate aggregate = new DayAggregate(LocalDate.of(2020, 2, 13), Instant.EPOCH, 0,
+                Map.of("sample", new DistrictDay()), Map.of("sample", Cumulative.ZERO));
+        DynamoDayAggregates.decode(DynamoDayAggregates.encode(aggregate));
         DailyReport sample = sample();
         SummaryCsv.render(sample);
         ReportHtml.render(sample);
