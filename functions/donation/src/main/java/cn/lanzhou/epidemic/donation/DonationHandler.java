@@ -9,11 +9,18 @@ import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
+import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
 
 /** {@code POST /donations} (public): funds or materials donated to a district. */
 public final class DonationHandler extends ApiHandler {
+    static {
+        // first thing at init: on the function's second vCPU while the rest of init goes on
+        Priming.warmUp("donation-warm-up", new ClientWarmUp());
+    }
+
     private final Districts districts;
     private final AppClock clock;
     private final Idempotency idempotency;

@@ -11,6 +11,8 @@ import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
+import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -22,6 +24,11 @@ import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
  * {@link Registrations}; the answer carries only masked identity data.
  */
 public final class RegistrationHandler extends ApiHandler {
+    static {
+        // first thing at init: on the function's second vCPU while the rest of init goes on
+        Priming.warmUp("registration-warm-up", new ClientWarmUp());
+    }
+
     private final RegistrationService service;
     private final Idempotency idempotency;
     private final Districts districts;
