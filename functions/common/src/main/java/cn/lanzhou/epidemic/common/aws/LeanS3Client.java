@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -378,7 +377,7 @@ public final class LeanS3Client {
             } catch (IOException e) {
                 last = e;
             }
-            if (attempt < maxAttempts && !backOff(attempt, deadline)) {
+            if (attempt < maxAttempts && !Backoff.sleep(attempt, deadline)) {
                 break;
             }
         }
@@ -387,22 +386,6 @@ public final class LeanS3Client {
 
     private static boolean retryable(S3RequestRejected e) {
         return e.status() >= 500 || e.status() == 429 || THROTTLING_CODES.contains(e.code());
-    }
-
-    /** Sleeps with full jitter (base 50 ms, doubling, at most 1 s); false when the deadline would pass. */
-    private static boolean backOff(int attempt, long deadline) {
-        long ceiling = Math.min(1000, 50L << Math.min(attempt, 10));
-        long sleep = ThreadLocalRandom.current().nextLong(ceiling + 1);
-        if (System.nanoTime() + sleep * 1_000_000 >= deadline) {
-            return false;
-        }
-        try {
-            Thread.sleep(sleep);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private Response send(Request request, long deadline) throws IOException {

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.aws.dynamodb;
 
+import cn.lanzhou.epidemic.common.aws.Backoff;
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.store.RequestBudget;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -269,7 +269,7 @@ public final class LeanDynamoDbClient implements DynamoDb {
                 }
                 last = e;
             }
-            if (attempt < maxAttempts && !backOff(attempt, deadline)) {
+            if (attempt < maxAttempts && !Backoff.sleep(attempt, deadline)) {
                 break;
             }
         }
@@ -277,22 +277,6 @@ public final class LeanDynamoDbClient implements DynamoDb {
             throw new DynamoDbException(0, "Timeout", "DynamoDB call did not complete within " + callTimeout, last);
         }
         throw last;
-    }
-
-    /** Sleeps with full jitter (base 50 ms, doubling, at most 1 s); false when the deadline would pass. */
-    private static boolean backOff(int attempt, long deadline) {
-        long ceiling = Math.min(1000, 50L << Math.min(attempt, 10));
-        long sleep = ThreadLocalRandom.current().nextLong(ceiling + 1);
-        if (System.nanoTime() + sleep * 1_000_000 >= deadline) {
-            return false;
-        }
-        try {
-            Thread.sleep(sleep);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private JsonNode send(String operation, byte[] payload, long deadline) {
