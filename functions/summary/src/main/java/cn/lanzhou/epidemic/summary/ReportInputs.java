@@ -15,7 +15,7 @@ final class ReportInputs {
     static final String PK = "pk";
     static final String SK = "sk";
 
-    /** Registrations and donations of one district-day are spread over this many partitions. */
+    /** A day's registrations and donations (each kind) are spread over this many partitions. */
     static final int SHARDS = DayPartitions.SHARDS;
 
     // ---- registration: pk = REG#{localDate}#{shard}, sk = {id}; DISTRICT (below) is an attribute
