@@ -45,7 +45,7 @@ public final class SummaryHandler implements RequestHandler<Map<String, Object>,
         String table = Env.required("TABLE_NAME");
         return new DailyReportCompiler(districts,
                 new DynamoDayRecords(dynamo, table, clock.zone(),
-                        new Partitions(Integer.parseInt(Env.get("REPORT_READ_THREADS", "5")))),
+                        new Partitions(Integer.parseInt(Env.get("REPORT_READ_THREADS", "1")))),
                 new DynamoDayAggregates(dynamo, table),
                 new S3ReportStore(Clients.s3(), Env.required("REPORTS_BUCKET")),
                 clock,
