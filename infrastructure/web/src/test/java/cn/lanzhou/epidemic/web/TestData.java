@@ -1,16 +1,13 @@
 package cn.lanzhou.epidemic.web;
 
+import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
+import cn.lanzhou.epidemic.local.contract.DistrictDayItems;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -46,30 +43,10 @@ final class TestData {
         return code.append(CREDIT_CHARS.charAt((31 - sum % 31) % 31)).toString();
     }
 
-    static DynamoDbClient dynamo(LocalStack stack) {
-        return DynamoDbClient.builder()
-                .endpointOverride(stack.dynamoDbEndpoint())
-                .region(Region.of(LocalStack.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-    }
-
-    /** Every item of one district on a day: the day's 8 shards (`REG#…` or `DON#…`), as the daily report reads them, of that district. */
+    /** Every item of one district on a day (`REG` or `DON`), as the daily report reads them. */
     static List<Map<String, AttributeValue>> districtDay(LocalStack stack, String prefix, LocalDate day, String district) {
-        String table = System.getProperty("TABLE_NAME");
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        try (DynamoDbClient dynamo = dynamo(stack)) {
-            for (int shard = 0; shard < 8; shard++) {
-                String pk = prefix + "#" + day + "#" + shard;
-                dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
-                        .filterExpression("district = :d")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":d", AttributeValue.fromS(district)))
-                        .consistentRead(true))
-                        .items().forEach(items::add);
-            }
+        try (DynamoDbClient dynamo = LocalResources.dynamoDb(stack.dynamoDbEndpoint())) {
+            return DistrictDayItems.read(dynamo, prefix, day, district);
         }
-        return items;
     }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.local.Api;
+import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import cn.lanzhou.epidemic.local.LocalStackExtension;
+import cn.lanzhou.epidemic.local.contract.DistrictDayItems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
@@ -16,41 +18,12 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What POST /donations writes, read back through the DynamoDB API of the local stack (dynalite). */
 @ExtendWith(LocalStackExtension.class)
 class DonationStorageContractTest {
-
-    private static DynamoDbClient dynamo(LocalStack stack) {
-        return DynamoDbClient.builder()
-                .endpointOverride(stack.dynamoDbEndpoint())
-                .region(Region.of(LocalStack.REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY)))
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-    }
-
-    /** Every donation of one district on a day: the day's 8 shard partitions, as the daily report reads them, of that district. */
-    private static List<Map<String, AttributeValue>> districtDay(DynamoDbClient dynamo, LocalDate day, String district) {
-        String table = System.getProperty("TABLE_NAME");
-        List<Map<String, AttributeValue>> items = new java.util.ArrayList<>();
-        for (int shard = 0; shard < 8; shard++) {
-            String pk = "DON#" + day + "#" + shard;
-            dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
-                    .filterExpression("district = :d")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":d", AttributeValue.fromS(district)))
-                    .consistentRead(true))
-                    .items().forEach(items::add);
-        }
-        return items;
-    }
 
     @Test
     void amountsSurviveTheRoundTripThroughDynamoDbExactly(Api api, LocalStack stack) {
@@ -65,8 +38,8 @@ class DonationStorageContractTest {
             valueById.put(created.get("id").asText(), created.get("value").asText());
             sent = sent.add(new BigDecimal(amount));
         }
-        try (DynamoDbClient dynamo = dynamo(stack)) {
-            List<Map<String, AttributeValue>> items = districtDay(dynamo, day, "yuzhong");
+        try (DynamoDbClient dynamo = LocalResources.dynamoDb(stack.dynamoDbEndpoint())) {
+            List<Map<String, AttributeValue>> items = DistrictDayItems.read(dynamo, "DON", day, "yuzhong");
             BigDecimal stored = BigDecimal.ZERO;
             for (Map<String, AttributeValue> item : items) {
                 if (valueById.containsKey(item.get("id").s())) {
@@ -93,8 +66,8 @@ class DonationStorageContractTest {
         ((ObjectNode) body.get("donor")).put("anonymous", true).put("phone", "13912345678");
         JsonNode created = DonationContractTest.created(DonationContractTest.post(api, body, null));
         String receipt = created.get("receiptNumber").asText();
-        try (DynamoDbClient dynamo = dynamo(stack)) {
-            Map<String, AttributeValue> item = districtDay(dynamo, day, "gaolan").stream()
+        try (DynamoDbClient dynamo = LocalResources.dynamoDb(stack.dynamoDbEndpoint())) {
+            Map<String, AttributeValue> item = DistrictDayItems.read(dynamo, "DON", day, "gaolan").stream()
                     .filter(i -> i.get("id").s().equals(created.get("id").asText())).findFirst().orElseThrow();
             assertEquals("匿名", item.get("donorName").s());
             assertEquals("139****5678", item.get("donorPhoneMasked").s());
