@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.reports;
 
+import cn.lanzhou.epidemic.common.aws.Endpoints;
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.config.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
@@ -39,9 +40,8 @@ final class LambdaSummaryTrigger implements SummaryTrigger {
 
     static LambdaSummaryTrigger fromEnvironment() {
         String region = Clients.region();
-        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
         URI endpoint = Env.optional("LAMBDA_ENDPOINT").map(URI::create)
-                .orElseGet(() -> URI.create("https://lambda." + region + "." + domain));
+                .orElseGet(() -> Endpoints.regional("lambda", region));
         return new LambdaSummaryTrigger(endpoint, region, Clients::signingCredentials, Env.required("SUMMARY_FUNCTION_NAME"));
     }
 

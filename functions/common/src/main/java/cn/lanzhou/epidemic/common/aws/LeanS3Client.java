@@ -240,11 +240,11 @@ public final class LeanS3Client {
             path = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/" + SigV4.uriEncode(bucket, false) + encodedKey;
         } else if (virtualHostable(bucket)) {
             scheme = "https";
-            authority = bucket + ".s3." + region + "." + domain(region);
+            authority = bucket + ".s3." + region + "." + Endpoints.domain(region);
             path = encodedKey.isEmpty() ? "/" : encodedKey;
         } else {
             scheme = "https";
-            authority = "s3." + region + "." + domain(region);
+            authority = "s3." + region + "." + Endpoints.domain(region);
             path = "/" + SigV4.uriEncode(bucket, false) + encodedKey;
         }
         String canonicalQuery = SigV4.canonicalQuery(query);
@@ -283,10 +283,6 @@ public final class LeanS3Client {
             }
         }
         return true;
-    }
-
-    private static String domain(String region) {
-        return region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
     }
 
     private static String metadataName(String name) {

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.config;
 
+import cn.lanzhou.epidemic.common.aws.Endpoints;
 import cn.lanzhou.epidemic.common.aws.LeanS3Client;
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
@@ -29,7 +30,7 @@ public final class Clients {
     /** The DynamoDB client of a function, over the regional endpoint or {@code DYNAMODB_ENDPOINT}. */
     public static DynamoDb dynamoDb() {
         URI endpoint = Env.optional("DYNAMODB_ENDPOINT").map(URI::create)
-                .orElseGet(() -> LeanDynamoDbClient.regionalEndpoint(region()));
+                .orElseGet(() -> Endpoints.regional("dynamodb", region()));
         return new LeanDynamoDbClient(endpoint, region(), Clients::signingCredentials,
                 3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
     }

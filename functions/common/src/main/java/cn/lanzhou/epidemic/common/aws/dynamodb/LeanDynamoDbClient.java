@@ -55,12 +55,6 @@ public final class LeanDynamoDbClient implements DynamoDb {
         this.attemptTimeout = attemptTimeout;
     }
 
-    /** The regional endpoint, including the China partition's domain. */
-    public static URI regionalEndpoint(String region) {
-        String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-        return URI.create("https://dynamodb." + region + "." + domain);
-    }
-
     // ---------------------------------------------------------------- operations
 
     @Override
