@@ -26,18 +26,23 @@ final class Background<T> {
         return background;
     }
 
+    /** {@link #start} for work without a result. */
+    static Background<Void> run(String name, Runnable work) {
+        return start(name, () -> {
+            work.run();
+            return null;
+        });
+    }
+
     /** Waits for the result; the work's own exception is rethrown unchanged. */
     T join() {
         try {
             return task.get();
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
             if (e.getCause() instanceof Error error) {
                 throw error;
             }
-            throw new IllegalStateException(e.getCause());
+            throw unwrapped(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             task.cancel(true);
@@ -45,6 +50,11 @@ final class Background<T> {
         } catch (CancellationException e) {
             throw new IllegalStateException(thread.getName() + " was cancelled", e);
         }
+    }
+
+    /** The failure of a task run on another thread: its runtime exception as it was, anything else wrapped. */
+    static RuntimeException unwrapped(ExecutionException e) {
+        return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
 
     /** The result is no longer wanted (another part failed). */

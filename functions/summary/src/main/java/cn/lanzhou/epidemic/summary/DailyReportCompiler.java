@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * Compiles one local day into summary.json, summary.csv and report.html.
@@ -75,10 +76,7 @@ final class DailyReportCompiler {
         DayTally tally = today.join();
         DayAggregate aggregate = aggregate(date, startedAt, tally.figures(), tally.vehicles(), before);
         // the aggregate is saved while the report reads the earlier days' aggregates for its trend
-        Background<Void> saved = Background.start("aggregate-writer", () -> {
-            aggregates.put(aggregate);
-            return null;
-        });
+        Background<Void> saved = Background.run("aggregate-writer", () -> aggregates.put(aggregate));
         DailyReport report;
         try {
             report = report(aggregate);
@@ -190,28 +188,12 @@ final class DailyReportCompiler {
     /** The three kinds of record are read side by side; the tally takes one record at a time. */
     private DayTally read(LocalDate day) {
         DayTally tally = new DayTally(day, districts.all());
-        Background<Void> donations = Background.start("donation-reader", () -> {
-            records.donations(day, donation -> {
-                synchronized (tally) {
-                    tally.donation(donation);
-                }
-            });
-            return null;
-        });
-        Background<Void> applications = Background.start("application-reader", () -> {
-            records.applications(day, application -> {
-                synchronized (tally) {
-                    tally.application(application);
-                }
-            });
-            return null;
-        });
+        Background<Void> donations = Background.run("donation-reader",
+                () -> records.donations(day, oneAtATime(tally, tally::donation)));
+        Background<Void> applications = Background.run("application-reader",
+                () -> records.applications(day, oneAtATime(tally, tally::application)));
         try {
-            records.registrations(day, registration -> {
-                synchronized (tally) {
-                    tally.registration(registration);
-                }
-            });
+            records.registrations(day, oneAtATime(tally, tally::registration));
         } catch (RuntimeException e) {
             donations.cancel();
             applications.cancel();
@@ -220,6 +202,15 @@ final class DailyReportCompiler {
         donations.join();
         applications.join();
         return tally;
+    }
+
+    /** {@code sink}, called by one thread at a time (those holding {@code lock}). */
+    private static <T> Consumer<T> oneAtATime(Object lock, Consumer<T> sink) {
+        return item -> {
+            synchronized (lock) {
+                sink.accept(item);
+            }
+        };
     }
 
     private DayAggregate aggregate(LocalDate day, Instant startedAt, Map<String, DistrictDay> figures, long vehicles,

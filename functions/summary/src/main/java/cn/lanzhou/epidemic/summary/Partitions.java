@@ -46,7 +46,7 @@ final class Partitions implements AutoCloseable {
                 future.get();
             } catch (ExecutionException e) {
                 if (failure == null) {
-                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    failure = Background.unwrapped(e);
                     running.forEach(f -> f.cancel(false));
                 }
             } catch (java.util.concurrent.CancellationException e) {

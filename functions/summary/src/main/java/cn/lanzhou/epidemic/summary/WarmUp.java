@@ -1,10 +1,8 @@
 package cn.lanzhou.epidemic.summary;
 
 import cn.lanzhou.epidemic.common.aws.LeanS3Client;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -12,21 +10,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the summary does at its first compilation that needs no data and no network: a signed
- * S3 request (with the JDK's cryptography providers), an HTTP connection
- * object (not connected), the aggregate's codec, and the three report files rendered from an
- * empty sample. Run on a second thread at init
+ * What the summary does at its first compilation that needs no data and no network: what every
+ * function's first call needs ({@link ClientWarmUp}), a signed S3 request, the aggregate's codec,
+ * and the three report files rendered from an empty sample. Run on a second thread at init
  * ({@code Priming.warmUp}), it loads those classes while the compilation waits on DynamoDB.
  */
 final class WarmUp implements Runnable {
     @Override
     public void run() {
+        new ClientWarmUp().run();
         LeanS3Client.warmUp();
-        try {
-            new URL("http://localhost/").openConnection();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         DayAggregate aggregate = new DayAggregate(LocalDate.of(2020, 2, 13), Instant.EPOCH, 0,
                 Map.of("sample", new DistrictDay()), Map.of("sample", Cumulative.ZERO));
         DynamoDayAggregates.decode(DynamoDayAggregates.encode(aggregate));
