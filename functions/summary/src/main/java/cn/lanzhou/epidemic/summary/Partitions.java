@@ -19,10 +19,8 @@ import java.util.concurrent.Future;
  */
 final class Partitions implements AutoCloseable {
     private final ExecutorService pool;
-    private final int threads;
 
     Partitions(int threads) {
-        this.threads = threads;
         this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "partition-reader");
             thread.setDaemon(true);
@@ -60,10 +58,6 @@ final class Partitions implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    int threads() {
-        return threads;
     }
 
     @Override
