@@ -1,11 +1,9 @@
 package cn.lanzhou.epidemic.registration;
 
 import cn.lanzhou.epidemic.common.config.Env;
+import cn.lanzhou.epidemic.common.crypto.Sha256;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * What becomes of an identity number and a phone before anything is stored: a keyed hash
@@ -15,14 +13,13 @@ import javax.crypto.spec.SecretKeySpec;
  * every number, which a plain SHA-256 would allow.
  */
 public final class PersonalData {
-    private static final String ALGORITHM = "HmacSHA256";
-    private final SecretKeySpec key;
+    private final byte[] key;
 
     public PersonalData(String secret) {
         if (secret == null || secret.isEmpty()) {
             throw new IllegalStateException("ID_HASH_KEY is empty");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.key = secret.getBytes(StandardCharsets.UTF_8);
     }
 
     public static PersonalData fromEnvironment() {
@@ -55,17 +52,11 @@ public final class PersonalData {
     }
 
     private String hmacHex(String value) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            byte[] digest = mac.doFinal(value.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(64);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-            }
-            return hex.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        byte[] digest = Sha256.hmac(key, value.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder(64);
+        for (byte b : digest) {
+            hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
         }
+        return hex.toString();
     }
 }

@@ -26,5 +26,9 @@ record DailyReport(LocalDate date, ZoneId zone, Instant generatedAt, List<Row> r
     /** One day of the trend chart: that day's totals, from its aggregate (zero when it has none). */
     record TrendDay(LocalDate date, long registrations, long fever, long donations, BigDecimal funds,
             BigDecimal materialsValue, long reopened) {
+
+        static TrendDay zero(LocalDate date) {
+            return new TrendDay(date, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+        }
     }
 }

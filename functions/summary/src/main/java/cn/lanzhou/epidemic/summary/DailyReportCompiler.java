@@ -31,8 +31,6 @@ import java.util.function.Consumer;
  * the days that changed late: its cost follows the days that changed, not the length of the history.
  */
 final class DailyReportCompiler {
-    static final int TREND_DAYS = 14;
-
     private final Districts districts;
     private final DayRecords records;
     private final DayAggregates aggregates;
@@ -66,45 +64,48 @@ final class DailyReportCompiler {
         }
         // the day's records are read while the history is brought up to date: neither needs the other
         Background<DayTally> today = Background.start("day-reader", () -> read(date));
-        Map<String, Cumulative> before;
+        Optional<DayAggregate> previous;
         try {
-            before = cumulativeBefore(date, startedAt, aggregates.changes(date));
+            previous = previous(date, startedAt, aggregates.changes(date));
         } catch (RuntimeException e) {
             today.cancel();
             throw e;
         }
         DayTally tally = today.join();
-        DayAggregate aggregate = aggregate(date, startedAt, tally.figures(), tally.vehicles(), before);
-        // the aggregate is saved while the report reads the earlier days' aggregates for its trend
+        DayAggregate aggregate = DayAggregate.after(previous, date, startedAt, tally.vehicles(), tally.figures(),
+                districts.all());
+        // the aggregate, which carries the trend, is saved while the files are written; the
+        // compilation succeeds only once both are done
         Background<Void> saved = Background.run("aggregate-writer", () -> aggregates.put(aggregate));
         DailyReport report;
         try {
             report = report(aggregate);
+            publish(report);
         } catch (RuntimeException e) {
-            saved.join();
+            saved.cancel();
             throw e;
         }
         saved.join();
-        publish(report);
         Log.info(null, "daily report compiled", "date", date.toString(),
                 "ms", (System.nanoTime() - started) / 1_000_000);
         return report;
     }
 
     /**
-     * The cumulative figures at the end of the day before {@code date}, bringing stale aggregates
-     * up to date on the way. Walks back over the days that matter only: every day of the lookback
+     * The aggregate of the last day before {@code date} that may hold records, with its cumulative
+     * figures and trend up to date, bringing stale aggregates up to date on the way; empty when no
+     * day before it counts. Walks back over the days that matter only: every day of the lookback
      * window, days with an aggregate, days with a late-change mark. A day with none of these held
      * no record (see {@link #floor}) and costs nothing, so a long gap costs no more than a short one.
      */
-    private Map<String, Cumulative> cumulativeBefore(LocalDate date, Instant startedAt, Map<LocalDate, Instant> changes) {
+    private Optional<DayAggregate> previous(LocalDate date, Instant startedAt, Map<LocalDate, Instant> changes) {
         LocalDate yesterday = date.minusDays(1);
         if (yesterday.isBefore(startDate)) {
-            return Map.of();
+            return Optional.empty();
         }
         Optional<DayAggregate> found = aggregates.get(yesterday);
         if (found.isPresent() && found.get().cumulativeCurrent(clock.zone(), changes)) {
-            return found.get().cumulative();
+            return found;
         }
         LocalDate floor = floor(date, changes);
         LocalDate readEveryDayFrom = date.minusDays(lookbackDays).isBefore(floor) ? floor : date.minusDays(lookbackDays);
@@ -114,12 +115,12 @@ final class DailyReportCompiler {
 
         List<LocalDate> stale = new ArrayList<>();
         Map<LocalDate, DayAggregate> dayFiguresHold = new HashMap<>();
-        Map<String, Cumulative> base = Map.of();
+        Optional<DayAggregate> base = Optional.empty();
         LocalDate day = yesterday;
         while (day != null && !day.isBefore(floor)) {
             if (found.isPresent()) {
                 if (found.get().cumulativeCurrent(clock.zone(), changes)) {
-                    base = found.get().cumulative();
+                    base = found;
                     break;
                 }
                 if (found.get().dayFiguresCurrent(clock.zone(), changes)) {
@@ -146,23 +147,24 @@ final class DailyReportCompiler {
             }
         }
         Collections.reverse(stale);
-        Map<String, Cumulative> cumulative = base;
+        Optional<DayAggregate> latest = base;
         for (LocalDate staleDay : stale) {
             DayAggregate kept = dayFiguresHold.get(staleDay);
             DayAggregate refreshed;
             if (kept != null) {
-                refreshed = aggregate(staleDay, startedAt, kept.days(), kept.vehicles(), cumulative);
+                refreshed = DayAggregate.after(latest, staleDay, startedAt, kept.vehicles(), kept.days(), districts.all());
             } else {
                 DayTally tally = read(staleDay);
-                refreshed = aggregate(staleDay, startedAt, tally.figures(), tally.vehicles(), cumulative);
+                refreshed = DayAggregate.after(latest, staleDay, startedAt, tally.vehicles(), tally.figures(),
+                        districts.all());
             }
             aggregates.put(refreshed);
-            cumulative = refreshed.cumulative();
+            latest = Optional.of(refreshed);
         }
         if (!stale.isEmpty()) {
             Log.info(null, "days brought up to date", "from", stale.get(0).toString(), "days", stale.size());
         }
-        return cumulative;
+        return latest;
     }
 
     /**
@@ -213,18 +215,6 @@ final class DailyReportCompiler {
         };
     }
 
-    private DayAggregate aggregate(LocalDate day, Instant startedAt, Map<String, DistrictDay> figures, long vehicles,
-            Map<String, Cumulative> before) {
-        Map<String, DistrictDay> days = new LinkedHashMap<>();
-        Map<String, Cumulative> cumulative = new LinkedHashMap<>();
-        for (District d : districts.all()) {
-            DistrictDay figure = figures.getOrDefault(d.code(), new DistrictDay());
-            days.put(d.code(), figure);
-            cumulative.put(d.code(), before.getOrDefault(d.code(), Cumulative.ZERO).plus(figure));
-        }
-        return new DayAggregate(day, startedAt, vehicles, days, cumulative);
-    }
-
     private DailyReport report(DayAggregate aggregate) {
         List<DailyReport.Row> rows = new ArrayList<>();
         DistrictDay totalDay = new DistrictDay();
@@ -241,32 +231,8 @@ final class DailyReportCompiler {
         // a vehicle seen in two districts is one vehicle in the city's total
         totalDay.vehicles = aggregate.vehicles();
         var total = new DailyReport.Row("total", "合计", totalAboveSize, totalDay, totalCumulative);
-        return new DailyReport(aggregate.date(), clock.zone(), aggregate.startedAt(), rows, total, trend(aggregate));
-    }
-
-    private List<DailyReport.TrendDay> trend(DayAggregate compiled) {
-        LocalDate from = compiled.date().minusDays(TREND_DAYS - 1L);
-        Map<LocalDate, DayAggregate> found = new HashMap<>();
-        for (DayAggregate a : aggregates.range(from, compiled.date().minusDays(1))) {
-            found.put(a.date(), a);
-        }
-        found.put(compiled.date(), compiled);
-        List<DailyReport.TrendDay> trend = new ArrayList<>();
-        for (LocalDate day = from; !day.isAfter(compiled.date()); day = day.plusDays(1)) {
-            DistrictDay sum = new DistrictDay();
-            DayAggregate a = found.get(day);
-            if (a != null) {
-                for (District d : districts.all()) {
-                    DistrictDay figure = a.days().get(d.code());
-                    if (figure != null) {
-                        sum.add(figure);
-                    }
-                }
-            }
-            trend.add(new DailyReport.TrendDay(day, sum.registrations, sum.fever, sum.donations, sum.funds,
-                    sum.materialsValue, sum.reopened));
-        }
-        return trend;
+        return new DailyReport(aggregate.date(), clock.zone(), aggregate.startedAt(), rows, total,
+                aggregate.trendWindow());
     }
 
     /** The CSV and the page first, summary.json last: a set is visible once it is complete. */

@@ -3,7 +3,6 @@ package cn.lanzhou.epidemic.summary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,9 +15,6 @@ interface DayAggregates {
 
     /** The aggregates of {@code from} … {@code to} that exist, newest first, fetched as they are consumed. */
     Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to);
-
-    /** The aggregates of {@code from} … {@code to} that exist, oldest first. */
-    List<DayAggregate> range(LocalDate from, LocalDate to);
 
     /** The date of the oldest aggregate, if any. */
     Optional<LocalDate> earliest();

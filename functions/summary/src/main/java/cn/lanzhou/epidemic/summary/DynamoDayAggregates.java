@@ -25,14 +25,18 @@ import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
 /**
  * The per-day aggregates, one item per day: {@code pk = AGG}, {@code sk = {date}},
  * {@code startedAt} (epoch millis of the compilation's start), {@code compiledAt} (ISO, for
- * people), {@code vehicles} (the day's distinct plates, all districts) and {@code districts}: a map
- * from district code to that district's day and cumulative figures. About 4 KB a day.
+ * people), {@code vehicles} (the day's distinct plates, all districts), {@code districts}: a map
+ * from district code to that district's day and cumulative figures, and {@code trend}: a list of
+ * the city's totals of the last 14 days that have an aggregate (see {@link DayAggregate}), each a
+ * map of {@code date}, {@code registrations}, {@code fever}, {@code donations}, {@code funds},
+ * {@code materialsValue}, {@code reopened}. About 6 KB a day.
  */
 final class DynamoDayAggregates implements DayAggregates {
     static final String STARTED_AT = "startedAt";
     static final String COMPILED_AT = "compiledAt";
     static final String VEHICLES = "vehicles";
     static final String DISTRICTS = "districts";
+    static final String TREND = "trend";
     /** A walk back usually stops at the first aggregate or two: small pages. */
     private static final int PAGE = 8;
 
@@ -55,20 +59,6 @@ final class DynamoDayAggregates implements DayAggregates {
                 .tableName(table)
                 .item(encode(aggregate))
                 .build()));
-    }
-
-    @Override
-    public List<DayAggregate> range(LocalDate from, LocalDate to) {
-        List<DayAggregate> found = new ArrayList<>();
-        Queries.forEach(dynamo, QueryRequest.builder()
-                .tableName(table)
-                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", Attrs.s(AGGREGATE_PK), ":from", Attrs.s(from.toString()),
-                        ":to", Attrs.s(to.toString())))
-                .consistentRead(true)
-                .build(), item -> found.add(decode(item)));
-        return found;
     }
 
     @Override
@@ -188,6 +178,19 @@ final class DynamoDayAggregates implements DayAggregates {
         item.put(COMPILED_AT, Attrs.s(aggregate.startedAt().toString()));
         item.put(VEHICLES, Attrs.n(aggregate.vehicles()));
         item.put(DISTRICTS, AttributeValue.fromM(districts));
+        List<AttributeValue> trend = new ArrayList<>();
+        for (DailyReport.TrendDay day : aggregate.trend()) {
+            Map<String, AttributeValue> m = new LinkedHashMap<>();
+            m.put("date", Attrs.s(day.date().toString()));
+            m.put("registrations", Attrs.n(day.registrations()));
+            m.put("fever", Attrs.n(day.fever()));
+            m.put("donations", Attrs.n(day.donations()));
+            m.put("funds", Attrs.n(day.funds()));
+            m.put("materialsValue", Attrs.n(day.materialsValue()));
+            m.put("reopened", Attrs.n(day.reopened()));
+            trend.add(AttributeValue.fromM(m));
+        }
+        item.put(TREND, AttributeValue.fromL(trend));
         return item;
     }
 
@@ -223,7 +226,17 @@ final class DynamoDayAggregates implements DayAggregates {
                         Attrs.num(m, "cumRejected"), Attrs.num(m, "cumAboveSizeReopened")));
             });
         }
+        List<DailyReport.TrendDay> trend = new ArrayList<>();
+        AttributeValue kept = item.get(TREND);
+        if (kept != null && kept.hasL()) {
+            for (AttributeValue value : kept.l()) {
+                Map<String, AttributeValue> m = value.m();
+                trend.add(new DailyReport.TrendDay(LocalDate.parse(Attrs.str(m, "date")), Attrs.num(m, "registrations"),
+                        Attrs.num(m, "fever"), Attrs.num(m, "donations"), Attrs.decimal(m, "funds"),
+                        Attrs.decimal(m, "materialsValue"), Attrs.num(m, "reopened")));
+            }
+        }
         return new DayAggregate(LocalDate.parse(Attrs.str(item, SK)), Instant.ofEpochMilli(Attrs.num(item, STARTED_AT)),
-                Attrs.num(item, VEHICLES), days, cumulative);
+                Attrs.num(item, VEHICLES), days, cumulative, List.copyOf(trend));
     }
 }

@@ -67,7 +67,7 @@ final class ReportHtml {
         h.append("<h2>当日各区县登记人次</h2>\n");
         barChart(h, "当日各区县登记人次", report.rows(), r -> r.day().registrations,
                 r -> Long.toString(r.day().registrations), Long.MIN_VALUE);
-        h.append("<h2>近").append(DailyReportCompiler.TREND_DAYS).append("日趋势（全市登记人次）</h2>\n");
+        h.append("<h2>近").append(DayAggregate.TREND_DAYS).append("日趋势（全市登记人次）</h2>\n");
         trendChart(h, report.trend());
         h.append("<h2>各区县规模以上工业企业复工率</h2>\n");
         barChart(h, "各区县规模以上工业企业复工率", report.rows(), r -> rateBasisPoints(r.reopeningRate()),

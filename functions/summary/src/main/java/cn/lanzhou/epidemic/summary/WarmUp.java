@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.summary;
 
 import cn.lanzhou.epidemic.common.aws.LeanS3Client;
+import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the summary does at its first compilation that needs no data and no network: what every
@@ -20,8 +22,8 @@ final class WarmUp implements Runnable {
     public void run() {
         new ClientWarmUp().run();
         LeanS3Client.warmUp();
-        DayAggregate aggregate = new DayAggregate(LocalDate.of(2020, 2, 13), Instant.EPOCH, 0,
-                Map.of("sample", new DistrictDay()), Map.of("sample", Cumulative.ZERO));
+        DayAggregate aggregate = DayAggregate.after(Optional.empty(), LocalDate.of(2020, 2, 13), Instant.EPOCH, 0,
+                Map.of(), List.of(new District("sample", "样例", "Sample", 1)));
         DynamoDayAggregates.decode(DynamoDayAggregates.encode(aggregate));
         DailyReport sample = sample();
         SummaryCsv.render(sample);

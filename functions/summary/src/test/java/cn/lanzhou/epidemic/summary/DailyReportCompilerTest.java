@@ -267,6 +267,39 @@ class DailyReportCompilerTest {
         assertEquals(1, report.trend().get(11).registrations());
         assertEquals(1, report.trend().get(12).registrations());
         assertEquals(5, report.trend().get(13).registrations());
+        assertEquals(0, report.trend().get(10).registrations(), "a day without an aggregate is at zero");
+        assertEquals(2, report.trend().get(13).fever());
+        assertEquals("206241.01", report.trend().get(13).funds().add(report.trend().get(13).materialsValue()).toPlainString());
+    }
+
+    @Test
+    void theTrendIsCarriedFromTheDayBeforeAndALateChangeReachesIt() {
+        f.compile("2020-02-13", "2020-02-14T00:10:00");
+        f.now("2020-02-14T10:00:00");
+        f.records.register(at("2020-02-11T15:00:00"), "xigu", "LOW", true, null);
+
+        f.now("2020-02-15T00:10:00");
+        DailyReport report = f.compiler.compile(LocalDate.parse("2020-02-14"));
+        List<Long> registrations = report.trend().stream().map(DailyReport.TrendDay::registrations).toList();
+        assertEquals(List.of(0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 2L, 1L, 5L, 1L), registrations,
+                "the 11th now has its late registration");
+        assertEquals(1, report.trend().get(10).fever());
+        assertEquals(LocalDate.parse("2020-02-01"), report.trend().get(0).date());
+    }
+
+    @Test
+    void anAggregateStoredWithoutItsTrendIsBroughtUpToDateFromItsOwnFigures() {
+        f.compile("2020-02-13", "2020-02-14T00:10:00");
+        f.aggregates.dropTrends();
+        int reads = f.records.reads.values().stream().mapToInt(Integer::intValue).sum();
+
+        f.now("2020-02-15T00:10:00");
+        DailyReport report = f.compiler.compile(LocalDate.parse("2020-02-14"));
+        assertEquals(List.of(1L, 1L, 5L, 1L), report.trend().subList(10, 14).stream()
+                .map(DailyReport.TrendDay::registrations).toList());
+        assertEquals(reads + 1, f.records.reads.values().stream().mapToInt(Integer::intValue).sum(),
+                "only the new day is read: the stored days keep their own figures");
+        assertEquals(6, district(f.summary("2020-02-14"), "chengguan").path("registrations").path("cumulative").asInt());
     }
 
     private static JsonNode json(String text) {

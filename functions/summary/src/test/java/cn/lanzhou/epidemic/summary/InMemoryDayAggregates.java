@@ -3,7 +3,6 @@ package cn.lanzhou.epidemic.summary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -26,11 +25,6 @@ final class InMemoryDayAggregates implements DayAggregates {
     public synchronized void put(DayAggregate aggregate) {
         puts++;
         items.put(aggregate.date(), DynamoDayAggregates.encode(aggregate));
-    }
-
-    @Override
-    public synchronized List<DayAggregate> range(LocalDate from, LocalDate to) {
-        return items.subMap(from, true, to, true).values().stream().map(DynamoDayAggregates::decode).toList();
     }
 
     @Override
@@ -69,6 +63,15 @@ final class InMemoryDayAggregates implements DayAggregates {
     /** What common's DayChanges.markIfPast writes. */
     synchronized void mark(LocalDate day, Instant at) {
         marks.put(day, at);
+    }
+
+    /** Removes every aggregate's trend, as aggregates were stored before they kept one. */
+    synchronized void dropTrends() {
+        items.replaceAll((day, item) -> {
+            var copy = new java.util.LinkedHashMap<>(item);
+            copy.remove(DynamoDayAggregates.TREND);
+            return copy;
+        });
     }
 
     synchronized boolean has(LocalDate day) {

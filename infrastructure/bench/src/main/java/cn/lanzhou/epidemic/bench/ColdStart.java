@@ -63,6 +63,9 @@ final class ColdStart {
             command.add("-XX:StartFlightRecording=filename=" + work.resolve(target.name() + ".jfr")
                     + ",settings=" + System.getenv("BENCH_PROFILE"));
         }
+        if (System.getenv("BENCH_JAVA_OPTIONS") != null) { // diagnostics only, e.g. -Xlog:class+load:file=…:uptime
+            command.addAll(List.of(System.getenv("BENCH_JAVA_OPTIONS").trim().split("\\s+")));
+        }
         command.add("-cp");
         command.add(driverJar + java.io.File.pathSeparator + target.jar());
         command.add("cn.lanzhou.epidemic.bench.driver.ColdStartDriver");

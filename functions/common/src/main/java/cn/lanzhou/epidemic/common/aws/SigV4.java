@@ -1,18 +1,14 @@
 package cn.lanzhou.epidemic.common.aws;
 
+import cn.lanzhou.epidemic.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * AWS Signature Version 4: signed headers for a request ({@link LeanDynamoDbClient}'s JSON POSTs,
@@ -20,24 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
  * against the SDK's own signer and presigner in the tests.
  */
 public final class SigV4 {
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Map<String, byte[]> SIGNING_KEYS = new ConcurrentHashMap<>();
-    /** A Mac and a digest per thread: looking one up in the JDK's providers costs more than the hash. */
-    private static final ThreadLocal<Mac> MACS = ThreadLocal.withInitial(() -> instance(() -> Mac.getInstance("HmacSHA256")));
-    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(() -> instance(() -> MessageDigest.getInstance("SHA-256")));
-
-    private interface Lookup<T> {
-        T get() throws GeneralSecurityException;
-    }
-
-    private static <T> T instance(Lookup<T> lookup) {
-        try {
-            return lookup.get();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
@@ -62,7 +41,7 @@ public final class SigV4 {
      */
     public static Map<String, String> sign(String method, String service, String region, Credentials credentials,
             Instant now, String canonicalUri, String canonicalQuery, Map<String, String> headers, String payloadHash) {
-        String amzDate = AMZ_DATE.format(now);
+        String amzDate = amzDate(now);
         TreeMap<String, String> signed = new TreeMap<>(headers);
         signed.put("x-amz-date", amzDate);
         if (credentials.sessionToken() != null) {
@@ -71,7 +50,7 @@ public final class SigV4 {
         StringBuilder canonicalHeaders = new StringBuilder();
         StringBuilder signedHeaders = new StringBuilder();
         for (var h : signed.entrySet()) {
-            canonicalHeaders.append(h.getKey()).append(':').append(WHITESPACE.matcher(h.getValue().trim()).replaceAll(" ")).append('\n');
+            canonicalHeaders.append(h.getKey()).append(':').append(trimAll(h.getValue())).append('\n');
             signedHeaders.append(signedHeaders.length() == 0 ? "" : ";").append(h.getKey());
         }
         String canonicalRequest = method + "\n" + canonicalUri + "\n" + canonicalQuery + "\n" + canonicalHeaders + "\n"
@@ -96,7 +75,7 @@ public final class SigV4 {
     public static String presignedQuery(String method, String service, String region, Credentials credentials,
             Instant now, Duration validFor, String host, String canonicalUri, Map<String, String> parameters,
             String payloadHash) {
-        String amzDate = AMZ_DATE.format(now);
+        String amzDate = amzDate(now);
         String scope = scope(amzDate, region, service);
         TreeMap<String, String> query = new TreeMap<>(parameters);
         query.put("X-Amz-Algorithm", ALGORITHM);
@@ -177,17 +156,53 @@ public final class SigV4 {
     }
 
     static byte[] sha256(byte[] data) {
-        return DIGESTS.get().digest(data);
+        return Sha256.hash(data);
     }
 
     static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = MACS.get();
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
+        return Sha256.hmac(key, data.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code yyyyMMdd'T'HHmmss'Z'} in UTC, the form of {@code X-Amz-Date}. */
+    static String amzDate(Instant now) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(now.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder out = new StringBuilder(16);
+        digits(out, utc.getYear(), 4);
+        digits(out, utc.getMonthValue(), 2);
+        digits(out, utc.getDayOfMonth(), 2);
+        out.append('T');
+        digits(out, utc.getHour(), 2);
+        digits(out, utc.getMinute(), 2);
+        digits(out, utc.getSecond(), 2);
+        return out.append('Z').toString();
+    }
+
+    private static void digits(StringBuilder out, int value, int width) {
+        String text = Integer.toString(value);
+        for (int i = text.length(); i < width; i++) {
+            out.append('0');
         }
+        out.append(text);
+    }
+
+    /** A header value as SigV4 signs it: trimmed, each run of white space inside made one space. */
+    static String trimAll(String value) {
+        String trimmed = value.trim();
+        StringBuilder out = new StringBuilder(trimmed.length());
+        boolean space = false;
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     static String hex(byte[] bytes) {

@@ -1,8 +1,7 @@
 package cn.lanzhou.epidemic.common.model;
 
+import cn.lanzhou.epidemic.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 
@@ -58,11 +57,7 @@ public final class Ids {
     }
 
     public static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hash(input);
     }
 
     public static String sha256Hex(byte[] input) {

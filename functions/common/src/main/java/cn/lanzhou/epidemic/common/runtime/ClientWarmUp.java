@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What every call to DynamoDB needs first and that needs no network: a SigV4 signature (the JDK's
- * cryptography providers, HMAC and SHA-256) and an HTTP connection object (not connected). Given to
+ * What every call to DynamoDB needs first and that needs no network: a SigV4 signature (SHA-256,
+ * HMAC, the canonical request) and an HTTP connection object (not connected). Given to
  * {@link Priming#warmUp} at the very start of a handler's init, it runs on the function's second
  * vCPU while the first loads its configuration and JSON.
  */

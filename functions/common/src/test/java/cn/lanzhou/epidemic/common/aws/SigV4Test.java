@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -57,5 +58,22 @@ class SigV4Test {
         assertEquals(
                 sdkAuthorization(AwsSessionCredentialsIdentity.create("AKIDEXAMPLE", "secret", "token/with+chars")),
                 ourAuthorization(new SigV4.Credentials("AKIDEXAMPLE", "secret", "token/with+chars")));
+    }
+
+    @Test
+    void theDateIsWrittenInUtcAsXAmzDateWantsIt() {
+        var pattern = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+        for (String instant : List.of("2020-02-13T16:10:00Z", "2026-12-31T23:59:59.999Z", "2021-01-01T00:00:00Z",
+                "2020-02-29T08:05:09Z")) {
+            Instant at = Instant.parse(instant);
+            assertEquals(pattern.format(at), SigV4.amzDate(at));
+        }
+    }
+
+    @Test
+    void headerValuesAreTrimmedAndTheirInnerWhiteSpaceFolded() {
+        assertEquals("a b c", SigV4.trimAll("  a   b\t\tc \n"));
+        assertEquals("", SigV4.trimAll("   "));
+        assertEquals("application/x-amz-json-1.0", SigV4.trimAll("application/x-amz-json-1.0"));
     }
 }
