@@ -24,9 +24,9 @@ import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
 /**
  * Donations in the data table (see docs/donations.md).
  * <ul>
- * <li>Donation: {@code pk = DON#{localDate}#{shard}}, {@code sk = {id}}, shard 0..7 from the
- * id's hash, so that the daily report reads one day with 8 Queries and a busy day is spread over
- * 8 partitions; the district is an attribute. Money attributes are DynamoDB numbers, exact (DynamoDB drops trailing
+ * <li>Donation: {@code pk = DON#{localDate}#{shard}}, {@code sk = {id}}, shard 0..3 from the
+ * id's hash ({@code DayPartitions}), so that the daily report reads one day with 4 Queries and a
+ * busy day is spread over 4 partitions; the district is an attribute. Money attributes are DynamoDB numbers, exact (DynamoDB drops trailing
  * zeros; they are restored to scale 2 on reading).</li>
  * <li>Receipt reservation: {@code pk = RECEIPT#{receiptNumber}}, {@code sk = RECEIPT}, {@code donationId}:
  * a conditional put makes each receipt number unique.</li>

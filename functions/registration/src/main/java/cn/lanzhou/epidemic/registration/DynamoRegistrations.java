@@ -22,9 +22,9 @@ import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
 
 /**
  * Registrations in the data table. Key design (agreed with the daily report, which reads it):
- * {@code pk = REG#{localDate}#{shard}}, {@code sk = {id}}, shard 0–7 taken from the id's
- * hash, so the city's busy day is spread over 8 partitions and the report reads a day with
- * 8 Queries, never a Scan; the district is an attribute. One PutItem per registration, conditional on the item
+ * {@code pk = REG#{localDate}#{shard}}, {@code sk = {id}}, shard 0–3 taken from the id's
+ * hash ({@code DayPartitions}), so the city's busy day is spread over 4 partitions and the report
+ * reads a day with 4 Queries, never a Scan; the district is an attribute. One PutItem per registration, conditional on the item
  * being absent; a late registration (local date before today) first marks its day as changed.
  */
 final class DynamoRegistrations implements Registrations {

@@ -36,14 +36,14 @@ class DynamoRegistrationsTest {
     }
 
     @Test
-    void ids_spread_over_all_eight_shards() {
+    void ids_spread_over_all_four_shards() {
         Set<Integer> shards = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             int shard = DayPartitions.shard(Ids.random(Instant.now()));
-            assertTrue(shard >= 0 && shard < 8);
+            assertTrue(shard >= 0 && shard < 4);
             shards.add(shard);
         }
-        assertEquals(8, shards.size());
+        assertEquals(4, shards.size());
     }
 
     @Test

@@ -39,10 +39,11 @@ public final class SummaryHandler implements RequestHandler<Map<String, Object>,
     }
 
     private static DailyReportCompiler fromEnvironment() {
-        AppClock clock = AppClock.fromEnvironment();
         Districts districts = Districts.fromEnvironment();
         Dynamo dynamo = new Dynamo(Clients.dynamoDb());
         String table = Env.required("TABLE_NAME");
+        // the clock last: the warm-up thread reads the time-zone database meanwhile
+        AppClock clock = AppClock.fromEnvironment();
         return new DailyReportCompiler(districts,
                 new DynamoDayRecords(dynamo, table, clock.zone(),
                         new Partitions(Integer.parseInt(Env.get("REPORT_READ_THREADS", "1")))),

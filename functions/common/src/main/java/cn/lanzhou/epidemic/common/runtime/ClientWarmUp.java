@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.common.runtime;
 
 import cn.lanzhou.epidemic.common.aws.SigV4;
+import cn.lanzhou.epidemic.common.time.AppClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -8,14 +9,15 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What every call to DynamoDB needs first and that needs no network: a SigV4 signature (SHA-256,
- * HMAC, the canonical request) and an HTTP connection object (not connected). Given to
+ * What every function needs first and that needs no network: the time zone's rules, a SigV4
+ * signature (SHA-256, HMAC, the canonical request) and an HTTP connection object (not connected). Given to
  * {@link Priming#warmUp} at the very start of a handler's init, it runs on the function's second
  * vCPU while the first loads its configuration and JSON.
  */
 public final class ClientWarmUp implements Runnable {
     @Override
     public void run() {
+        AppClock.zoneFromEnvironment(); // the time-zone database is read on first use
         SigV4.sign("dynamodb", "cn-northwest-1", new SigV4.Credentials("warm-up", "warm-up", null), Instant.EPOCH,
                 "/", Map.of("host", "localhost", "content-type", "application/x-amz-json-1.0"), new byte[0]);
         try {

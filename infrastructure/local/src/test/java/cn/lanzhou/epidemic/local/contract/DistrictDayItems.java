@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.contract;
 
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What the tests read back of one district's day: the day's 8 shards of registrations
+ * What the tests read back of one district's day: the day's shards of registrations
  * ({@code REG}) or donations ({@code DON}), as the daily report reads them, of that district. The
  * key is spelt here as docs/registrations.md and docs/donations.md agree it, not taken from the
  * functions' code, so that a test catches a writer that strays from it.
@@ -20,7 +21,7 @@ public final class DistrictDayItems {
     public static List<Map<String, AttributeValue>> read(DynamoDbClient dynamo, String prefix, LocalDate day, String district) {
         String table = System.getProperty("TABLE_NAME");
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int shard = 0; shard < 8; shard++) {
+        for (int shard = 0; shard < DayPartitions.SHARDS; shard++) {
             String pk = prefix + "#" + day + "#" + shard;
             dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
                     .filterExpression("district = :d")

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.local.Api;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
@@ -372,11 +373,11 @@ class RegistrationContractTest {
         assertEquals(item.get("idHash").s(), second.get("idHash").s());
     }
 
-    /** Every item of the day's 8 shards whose sort key is the id and whose district is this one (Query by key; no Scan). */
+    /** Every item of the day's shards whose sort key is the id and whose district is this one (Query by key; no Scan). */
     private static List<Map<String, AttributeValue>> itemsWithId(LocalStack stack, String localDate, String district, String id) {
         try (DynamoDbClient dynamo = LocalResources.dynamoDb(stack.dynamoDbEndpoint())) {
             List<Map<String, AttributeValue>> found = new ArrayList<>();
-            for (int shard = 0; shard < 8; shard++) {
+            for (int shard = 0; shard < DayPartitions.SHARDS; shard++) {
                 String pk = "REG#" + localDate + "#" + shard;
                 found.addAll(dynamo.query(q -> q.tableName(TABLE).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND sk = :id")
