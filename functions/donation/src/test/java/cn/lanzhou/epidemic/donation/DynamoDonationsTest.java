@@ -43,12 +43,12 @@ class DynamoDonationsTest {
     }
 
     @Test
-    void shardsSpreadOverAllEight() {
+    void shardsSpreadOverAllFour() {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             seen.add(DayPartitions.shard("id-" + i));
         }
-        assertEquals(8, seen.size());
+        assertEquals(4, seen.size());
     }
 
     @Test
