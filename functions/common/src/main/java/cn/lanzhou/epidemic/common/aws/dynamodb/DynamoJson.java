@@ -1,79 +1,84 @@
 package cn.lanzhou.epidemic.common.aws.dynamodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.lanzhou.epidemic.common.json.PlainJson;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** DynamoDB's JSON wire form of attribute values (binary types are not used by this system): {@code {"S": "..."}}, {@code {"N": "1.50"}}, {@code {"M": {...}}} ... */
+/**
+ * DynamoDB's JSON wire form of attribute values as {@link PlainJson} values (binary types are not
+ * used by this system): {@code {"S": "..."}}, {@code {"N": "1.50"}}, {@code {"M": {...}}} ...
+ */
 final class DynamoJson {
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-
     private DynamoJson() {
     }
 
-    static ObjectNode item(Map<String, AttributeValue> item) {
-        ObjectNode out = NODES.objectNode();
-        item.forEach((name, value) -> out.set(name, value(value)));
-        return out;
-    }
-
-    static ObjectNode value(AttributeValue v) {
-        ObjectNode out = NODES.objectNode();
-        switch (v.type()) {
-            case S -> out.put("S", v.s());
-            case N -> out.put("N", v.n());
-            case BOOL -> out.put("BOOL", v.bool());
-            case NUL -> out.put("NULL", true);
-            case M -> out.set("M", item(v.m()));
-            case L -> {
-                ArrayNode list = out.putArray("L");
-                v.l().forEach(e -> list.add(value(e)));
-            }
-            case SS -> {
-                ArrayNode list = out.putArray("SS");
-                v.ss().forEach(list::add);
-            }
-            case NS -> {
-                ArrayNode list = out.putArray("NS");
-                v.ns().forEach(list::add);
-            }
+    static Map<String, Object> item(Map<String, AttributeValue> item) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+            out.put(e.getKey(), value(e.getValue()));
         }
         return out;
     }
 
-    static Map<String, AttributeValue> toItem(JsonNode node) {
+    static Map<String, Object> value(AttributeValue v) {
+        Map<String, Object> out = new LinkedHashMap<>(2);
+        switch (v.type()) {
+            case S -> out.put("S", v.s());
+            case N -> out.put("N", v.n());
+            case BOOL -> out.put("BOOL", v.bool());
+            case NUL -> out.put("NULL", Boolean.TRUE);
+            case M -> out.put("M", item(v.m()));
+            case L -> {
+                List<Object> list = new ArrayList<>(v.l().size());
+                for (AttributeValue element : v.l()) {
+                    list.add(value(element));
+                }
+                out.put("L", list);
+            }
+            case SS -> out.put("SS", new ArrayList<Object>(v.ss()));
+            case NS -> out.put("NS", new ArrayList<Object>(v.ns()));
+        }
+        return out;
+    }
+
+    static Map<String, AttributeValue> toItem(Object json) {
         Map<String, AttributeValue> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-            var e = it.next();
+        for (Map.Entry<String, Object> e : PlainJson.object(json).entrySet()) {
             out.put(e.getKey(), toValue(e.getValue()));
         }
         return out;
     }
 
-    static List<Map<String, AttributeValue>> toItems(JsonNode array) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        array.forEach(i -> out.add(toItem(i)));
+    static List<Map<String, AttributeValue>> toItems(Object array) {
+        List<Object> items = PlainJson.array(array);
+        List<Map<String, AttributeValue>> out = new ArrayList<>(items.size());
+        for (Object item : items) {
+            out.add(toItem(item));
+        }
         return out;
     }
 
-    static AttributeValue toValue(JsonNode node) {
-        var e = node.fields().next();
-        JsonNode v = e.getValue();
+    static AttributeValue toValue(Object json) {
+        Map<String, Object> typed = PlainJson.object(json);
+        if (typed.size() != 1) {
+            throw new IllegalArgumentException("an attribute value has exactly one type");
+        }
+        Map.Entry<String, Object> e = typed.entrySet().iterator().next();
+        Object v = e.getValue();
         return switch (e.getKey()) {
-            case "S" -> AttributeValue.fromS(v.asText());
-            case "N" -> AttributeValue.fromN(v.asText());
-            case "BOOL" -> AttributeValue.fromBool(v.asBoolean());
+            case "S" -> AttributeValue.fromS(text(v));
+            case "N" -> AttributeValue.fromN(text(v));
+            case "BOOL" -> AttributeValue.fromBool(Boolean.TRUE.equals(v));
             case "NULL" -> AttributeValue.fromNul(true);
             case "M" -> AttributeValue.fromM(toItem(v));
             case "L" -> {
                 List<AttributeValue> list = new ArrayList<>();
-                v.forEach(x -> list.add(toValue(x)));
+                for (Object element : PlainJson.array(v)) {
+                    list.add(toValue(element));
+                }
                 yield AttributeValue.fromL(list);
             }
             case "SS" -> AttributeValue.fromSs(strings(v));
@@ -82,9 +87,22 @@ final class DynamoJson {
         };
     }
 
-    private static List<String> strings(JsonNode array) {
+    /** A string member; a number where DynamoDB sends a string is taken as its text. */
+    static String text(Object v) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        return v == null ? null : v.toString();
+    }
+
+    private static List<String> strings(Object array) {
         List<String> out = new ArrayList<>();
-        array.forEach(x -> out.add(x.asText()));
+        for (Object x : PlainJson.array(array)) {
+            out.add(text(x));
+        }
         return out;
     }
 }

@@ -2,15 +2,12 @@ package cn.lanzhou.epidemic.common.aws.dynamodb;
 
 import cn.lanzhou.epidemic.common.aws.Backoff;
 import cn.lanzhou.epidemic.common.aws.SigV4;
-import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.json.PlainJson;
 import cn.lanzhou.epidemic.common.store.RequestBudget;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URL;
@@ -36,7 +33,6 @@ import java.util.function.Supplier;
 public final class LeanDynamoDbClient implements DynamoDb {
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final URI endpoint;
     private final String region;
@@ -59,15 +55,15 @@ public final class LeanDynamoDbClient implements DynamoDb {
 
     @Override
     public PutItemResponse putItem(PutItemRequest r) {
-        ObjectNode body = NODES.objectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("TableName", r.tableName());
-        body.set("Item", DynamoJson.item(r.item()));
+        body.put("Item", DynamoJson.item(r.item()));
         condition(body, r.conditionExpression(), r.expressionAttributeNames(),
                 r.expressionAttributeValues());
         putIf(body, "ReturnValues", r.returnValues() == null ? null : r.returnValues().name());
-        JsonNode out = call("PutItem", body);
+        Map<String, Object> out = call("PutItem", body);
         var b = PutItemResponse.builder();
-        if (out.has("Attributes")) {
+        if (out.containsKey("Attributes")) {
             b.attributes(DynamoJson.toItem(out.get("Attributes")));
         }
         return b.build();
@@ -75,17 +71,17 @@ public final class LeanDynamoDbClient implements DynamoDb {
 
     @Override
     public GetItemResponse getItem(GetItemRequest r) {
-        ObjectNode body = NODES.objectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("TableName", r.tableName());
-        body.set("Key", DynamoJson.item(r.key()));
+        body.put("Key", DynamoJson.item(r.key()));
         if (r.consistentRead() != null) {
             body.put("ConsistentRead", r.consistentRead());
         }
         putIf(body, "ProjectionExpression", r.projectionExpression());
         names(body, r.expressionAttributeNames());
-        JsonNode out = call("GetItem", body);
+        Map<String, Object> out = call("GetItem", body);
         var b = GetItemResponse.builder();
-        if (out.has("Item")) {
+        if (out.containsKey("Item")) {
             b.item(DynamoJson.toItem(out.get("Item")));
         }
         return b.build();
@@ -93,16 +89,16 @@ public final class LeanDynamoDbClient implements DynamoDb {
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest r) {
-        ObjectNode body = NODES.objectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("TableName", r.tableName());
-        body.set("Key", DynamoJson.item(r.key()));
+        body.put("Key", DynamoJson.item(r.key()));
         putIf(body, "UpdateExpression", r.updateExpression());
         condition(body, r.conditionExpression(), r.expressionAttributeNames(),
                 r.expressionAttributeValues());
         putIf(body, "ReturnValues", r.returnValues() == null ? null : r.returnValues().name());
-        JsonNode out = call("UpdateItem", body);
+        Map<String, Object> out = call("UpdateItem", body);
         var b = UpdateItemResponse.builder();
-        if (out.has("Attributes")) {
+        if (out.containsKey("Attributes")) {
             b.attributes(DynamoJson.toItem(out.get("Attributes")));
         }
         return b.build();
@@ -110,15 +106,15 @@ public final class LeanDynamoDbClient implements DynamoDb {
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest r) {
-        ObjectNode body = NODES.objectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("TableName", r.tableName());
-        body.set("Key", DynamoJson.item(r.key()));
+        body.put("Key", DynamoJson.item(r.key()));
         condition(body, r.conditionExpression(), r.expressionAttributeNames(),
                 r.expressionAttributeValues());
         putIf(body, "ReturnValues", r.returnValues() == null ? null : r.returnValues().name());
-        JsonNode out = call("DeleteItem", body);
+        Map<String, Object> out = call("DeleteItem", body);
         var b = DeleteItemResponse.builder();
-        if (out.has("Attributes")) {
+        if (out.containsKey("Attributes")) {
             b.attributes(DynamoJson.toItem(out.get("Attributes")));
         }
         return b.build();
@@ -126,7 +122,7 @@ public final class LeanDynamoDbClient implements DynamoDb {
 
     @Override
     public QueryResponse query(QueryRequest r) {
-        ObjectNode body = NODES.objectNode();
+        Map<String, Object> body = new LinkedHashMap<>();
         body.put("TableName", r.tableName());
         putIf(body, "IndexName", r.indexName());
         putIf(body, "KeyConditionExpression", r.keyConditionExpression());
@@ -135,7 +131,7 @@ public final class LeanDynamoDbClient implements DynamoDb {
         condition(body, null, r.expressionAttributeNames(),
                 r.expressionAttributeValues());
         if (r.hasExclusiveStartKey()) {
-            body.set("ExclusiveStartKey", DynamoJson.item(r.exclusiveStartKey()));
+            body.put("ExclusiveStartKey", DynamoJson.item(r.exclusiveStartKey()));
         }
         if (r.limit() != null) {
             body.put("Limit", r.limit());
@@ -146,11 +142,11 @@ public final class LeanDynamoDbClient implements DynamoDb {
         if (r.consistentRead() != null) {
             body.put("ConsistentRead", r.consistentRead());
         }
-        JsonNode out = call("Query", body);
+        Map<String, Object> out = call("Query", body);
         var b = QueryResponse.builder()
-                .count(out.path("Count").asInt())
-                .items(out.has("Items") ? DynamoJson.toItems(out.get("Items")) : List.of());
-        if (out.has("LastEvaluatedKey")) {
+                .count(out.get("Count") instanceof BigDecimal count ? count.intValue() : 0)
+                .items(out.containsKey("Items") ? DynamoJson.toItems(out.get("Items")) : List.of());
+        if (out.containsKey("LastEvaluatedKey")) {
             b.lastEvaluatedKey(DynamoJson.toItem(out.get("LastEvaluatedKey")));
         }
         return b.build();
@@ -158,31 +154,39 @@ public final class LeanDynamoDbClient implements DynamoDb {
 
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest r) {
-        ObjectNode body = NODES.objectNode();
-        ObjectNode items = body.putObject("RequestItems");
-        r.requestItems().forEach((table, ka) -> items.set(table, keysAndAttributes(ka)));
-        JsonNode out = call("BatchGetItem", body);
+        Map<String, Object> items = new LinkedHashMap<>();
+        for (Map.Entry<String, KeysAndAttributes> e : r.requestItems().entrySet()) {
+            items.put(e.getKey(), keysAndAttributes(e.getValue()));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestItems", items);
+        Map<String, Object> out = call("BatchGetItem", body);
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
-        out.path("Responses").fields().forEachRemaining(e -> responses.put(e.getKey(), DynamoJson.toItems(e.getValue())));
+        for (Map.Entry<String, Object> e : member(out, "Responses").entrySet()) {
+            responses.put(e.getKey(), DynamoJson.toItems(e.getValue()));
+        }
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
-        out.path("UnprocessedKeys").fields().forEachRemaining(e -> {
-            List<Map<String, AttributeValue>> keys = DynamoJson.toItems(e.getValue().path("Keys"));
-            var ka = KeysAndAttributes.builder().keys(keys);
-            if (e.getValue().has("ConsistentRead")) {
-                ka.consistentRead(e.getValue().get("ConsistentRead").asBoolean());
+        for (Map.Entry<String, Object> e : member(out, "UnprocessedKeys").entrySet()) {
+            Map<String, Object> left = PlainJson.object(e.getValue());
+            var ka = KeysAndAttributes.builder().keys(DynamoJson.toItems(left.get("Keys")));
+            if (left.containsKey("ConsistentRead")) {
+                ka.consistentRead(Boolean.TRUE.equals(left.get("ConsistentRead")));
             }
-            if (e.getValue().has("ProjectionExpression")) {
-                ka.projectionExpression(e.getValue().get("ProjectionExpression").asText());
+            if (left.containsKey("ProjectionExpression")) {
+                ka.projectionExpression(DynamoJson.text(left.get("ProjectionExpression")));
             }
             unprocessed.put(e.getKey(), ka.build());
-        });
+        }
         return BatchGetItemResponse.builder().responses(responses).unprocessedKeys(unprocessed).build();
     }
 
-    private ObjectNode keysAndAttributes(KeysAndAttributes ka) {
-        ObjectNode node = NODES.objectNode();
-        ArrayNode keys = node.putArray("Keys");
-        ka.keys().forEach(k -> keys.add(DynamoJson.item(k)));
+    private Map<String, Object> keysAndAttributes(KeysAndAttributes ka) {
+        Map<String, Object> node = new LinkedHashMap<>();
+        List<Object> keys = new ArrayList<>();
+        for (Map<String, AttributeValue> key : ka.keys()) {
+            keys.add(DynamoJson.item(key));
+        }
+        node.put("Keys", keys);
         if (ka.consistentRead() != null) {
             node.put("ConsistentRead", ka.consistentRead());
         }
@@ -193,65 +197,74 @@ public final class LeanDynamoDbClient implements DynamoDb {
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest r) {
-        ObjectNode body = NODES.objectNode();
-        ObjectNode items = body.putObject("RequestItems");
-        r.requestItems().forEach((table, writes) -> {
-            ArrayNode list = items.putArray(table);
-            for (WriteRequest w : writes) {
-                ObjectNode entry = list.addObject();
+        Map<String, Object> items = new LinkedHashMap<>();
+        for (Map.Entry<String, List<WriteRequest>> e : r.requestItems().entrySet()) {
+            List<Object> list = new ArrayList<>();
+            for (WriteRequest w : e.getValue()) {
+                Map<String, Object> entry = new LinkedHashMap<>();
                 if (w.putRequest() != null) {
-                    entry.putObject("PutRequest").set("Item", DynamoJson.item(w.putRequest().item()));
+                    entry.put("PutRequest", Map.of("Item", DynamoJson.item(w.putRequest().item())));
                 } else {
-                    entry.putObject("DeleteRequest").set("Key", DynamoJson.item(w.deleteRequest().key()));
+                    entry.put("DeleteRequest", Map.of("Key", DynamoJson.item(w.deleteRequest().key())));
                 }
+                list.add(entry);
             }
-        });
-        JsonNode out = call("BatchWriteItem", body);
+            items.put(e.getKey(), list);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("RequestItems", items);
+        Map<String, Object> out = call("BatchWriteItem", body);
         Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
-        out.path("UnprocessedItems").fields().forEachRemaining(e -> {
+        for (Map.Entry<String, Object> e : member(out, "UnprocessedItems").entrySet()) {
             List<WriteRequest> writes = new ArrayList<>();
-            for (JsonNode w : e.getValue()) {
-                if (w.has("PutRequest")) {
+            for (Object left : PlainJson.array(e.getValue())) {
+                Map<String, Object> w = PlainJson.object(left);
+                if (w.containsKey("PutRequest")) {
                     writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                            .item(DynamoJson.toItem(w.get("PutRequest").get("Item"))).build()).build());
+                            .item(DynamoJson.toItem(PlainJson.object(w.get("PutRequest")).get("Item"))).build()).build());
                 } else {
                     writes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder()
-                            .key(DynamoJson.toItem(w.get("DeleteRequest").get("Key"))).build()).build());
+                            .key(DynamoJson.toItem(PlainJson.object(w.get("DeleteRequest")).get("Key"))).build()).build());
                 }
             }
             unprocessed.put(e.getKey(), writes);
-        });
+        }
         return BatchWriteItemResponse.builder().unprocessedItems(unprocessed).build();
+    }
+
+    /** An object member of a response, empty when it is absent. */
+    private static Map<String, Object> member(Map<String, Object> response, String name) {
+        Object value = response.get(name);
+        return value == null ? Map.of() : PlainJson.object(value);
     }
 
     // ---------------------------------------------------------------- request parts
 
-    private static void putIf(ObjectNode body, String name, String value) {
+    private static void putIf(Map<String, Object> body, String name, String value) {
         if (value != null && !value.isEmpty()) {
             body.put(name, value);
         }
     }
 
-    private static void names(ObjectNode body, Map<String, String> names) {
+    private static void names(Map<String, Object> body, Map<String, String> names) {
         if (names != null && !names.isEmpty()) {
-            ObjectNode n = body.putObject("ExpressionAttributeNames");
-            names.forEach(n::put);
+            body.put("ExpressionAttributeNames", new LinkedHashMap<String, Object>(names));
         }
     }
 
-    private static void condition(ObjectNode body, String expression, Map<String, String> names,
+    private static void condition(Map<String, Object> body, String expression, Map<String, String> names,
             Map<String, AttributeValue> values) {
         putIf(body, "ConditionExpression", expression);
         names(body, names);
         if (values != null && !values.isEmpty()) {
-            body.set("ExpressionAttributeValues", DynamoJson.item(values));
+            body.put("ExpressionAttributeValues", DynamoJson.item(values));
         }
     }
 
     // ---------------------------------------------------------------- the wire
 
-    private JsonNode call(String operation, ObjectNode body) {
-        byte[] payload = Json.writeBytes(body);
+    private Map<String, Object> call(String operation, Map<String, Object> body) {
+        byte[] payload = PlainJson.writeBytes(body);
         long deadline = RequestBudget.bound(System.nanoTime() + callTimeout.toNanos());
         DynamoDbException last = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -273,7 +286,7 @@ public final class LeanDynamoDbClient implements DynamoDb {
         throw last;
     }
 
-    private JsonNode send(String operation, byte[] payload, long deadline) {
+    private Map<String, Object> send(String operation, byte[] payload, long deadline) {
         long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
         if (remainingMs <= 0) {
             throw new DynamoDbException(0, "Timeout", "no time left for another attempt", null);
@@ -304,7 +317,7 @@ public final class LeanDynamoDbClient implements DynamoDb {
             int status = connection.getResponseCode();
             InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
             byte[] response = in == null ? new byte[0] : readAll(in);
-            JsonNode json = response.length == 0 ? NODES.objectNode() : Json.parse(response);
+            Map<String, Object> json = response.length == 0 ? Map.of() : json(response, status);
             if (status >= 300) {
                 throw error(status, json, connection.getHeaderField("x-amzn-RequestId"));
             }
@@ -323,10 +336,21 @@ public final class LeanDynamoDbClient implements DynamoDb {
         }
     }
 
-    private static DynamoDbException error(int status, JsonNode json, String requestId) {
-        String type = json.path("__type").asText("");
+    /** A response body; one that is not a JSON object is an error of the service (retried as a 5xx is). */
+    private static Map<String, Object> json(byte[] response, int status) {
+        try {
+            return PlainJson.object(PlainJson.parse(response));
+        } catch (IllegalArgumentException e) {
+            throw new DynamoDbException(status >= 400 ? status : 502, "MalformedResponse",
+                    "DynamoDB answered something that is not a JSON object", e);
+        }
+    }
+
+    private static DynamoDbException error(int status, Map<String, Object> json, String requestId) {
+        String type = json.get("__type") instanceof String t ? t : "";
         String code = type.substring(type.indexOf('#') + 1);
-        String message = code + ": " + (json.has("message") ? json.get("message").asText() : json.path("Message").asText(""))
+        Object text = json.containsKey("message") ? json.get("message") : json.get("Message");
+        String message = code + ": " + (text == null ? "" : DynamoJson.text(text))
                 + (requestId == null ? "" : " (request " + requestId + ")");
         return code.equals("ConditionalCheckFailedException")
                 ? new ConditionalCheckFailedException(status, message)

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.json.PlainJson;
 import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -149,7 +150,7 @@ class LeanDynamoDbClientTest {
                 "z", AttributeValue.fromNul(true), "ss", AttributeValue.fromSs(List.of("a", "b")),
                 "ns", AttributeValue.fromNs(List.of("1", "2.5")),
                 "m", AttributeValue.fromM(Map.of("l", AttributeValue.fromL(List.of(AttributeValue.fromN("3"))))));
-        replies.add(new Reply(200, "{\"Item\":" + Json.write(DynamoJson.item(item)) + "}"));
+        replies.add(new Reply(200, "{\"Item\":" + PlainJson.write(DynamoJson.item(item)) + "}"));
         var response = client.getItem(GetItemRequest.builder().tableName("T").key(Map.of("pk", AttributeValue.fromS("a"))).build());
         assertEquals(item, response.item());
         assertEquals("0.10", response.item().get("n").n());
