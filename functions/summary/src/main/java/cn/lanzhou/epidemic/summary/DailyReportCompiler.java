@@ -74,18 +74,19 @@ final class DailyReportCompiler {
         DayTally tally = today.join();
         DayAggregate aggregate = DayAggregate.after(previous, date, startedAt, tally.vehicles(), tally.figures(),
                 districts.all());
-        // the aggregate, which carries the trend, is saved while the files are written; the
-        // compilation succeeds only once both are done
+        // the aggregate, which carries the trend, is saved while the companion files are written;
+        // summary.json only once both are done (see publish)
         Background<Void> saved = Background.run("aggregate-writer", () -> aggregates.put(aggregate));
         DailyReport report;
         try {
             report = report(aggregate);
-            publish(report);
+            publish(report, saved);
         } catch (RuntimeException e) {
-            saved.cancel();
+            // not cancelled: an interrupt does not stop a request in flight, and a write that outlived
+            // the invocation could land in a later one
+            awaitQuietly(saved, e);
             throw e;
         }
-        saved.join();
         Log.info(null, "daily report compiled", "date", date.toString(),
                 "ms", (System.nanoTime() - started) / 1_000_000);
         return report;
@@ -235,8 +236,22 @@ final class DailyReportCompiler {
                 aggregate.trendWindow());
     }
 
-    /** The CSV and the page first, summary.json last: a set is visible once it is complete. */
-    private void publish(DailyReport report) {
+    /** {@code work} finished, its own failure added to {@code failure} if it had one. */
+    private static void awaitQuietly(Background<?> work, RuntimeException failure) {
+        try {
+            work.join();
+        } catch (RuntimeException other) {
+            if (other != failure) {
+                failure.addSuppressed(other);
+            }
+        }
+    }
+
+    /**
+     * The CSV and the page first, summary.json last: a set is visible once it is complete, and once
+     * the day's aggregate ({@code saved}) is stored, so a visible report always has its aggregate.
+     */
+    private void publish(DailyReport report, Background<Void> saved) {
         String generatedAt = SummaryJson.timestamp(report.generatedAt());
         Map<String, String> metadata = Map.of(ReportFiles.META_GENERATED_AT, generatedAt);
         // the two companions are rendered and written side by side; summary.json, which names them, after both.
@@ -258,6 +273,7 @@ final class DailyReportCompiler {
             written.version().ifPresent(v -> announced.put(file.versionMeta(), v));
             announced.put(file.bytesMeta(), Integer.toString(written.bytes()));
         }
+        saved.join();
         store.put(ReportFiles.key(report.date(), ReportFiles.JSON), SummaryJson.render(report),
                 ReportFiles.JSON.contentType(), announced);
     }

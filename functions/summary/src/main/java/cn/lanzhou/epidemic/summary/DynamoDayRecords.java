@@ -22,7 +22,7 @@ import cn.lanzhou.epidemic.common.aws.dynamodb.KeysAndAttributes;
 import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
 
 /**
- * Reads one local day by Query of its keys: registrations and donations from the day's 8 shards
+ * Reads one local day by Query of its keys: registrations and donations from the day's 4 shards
  * (the district is an attribute of each item), reopening events from the day's pointers and the applications they name
  * (BatchGetItem). Items are handed on page by page and not kept. Only the attributes the report
  * counts are projected: no name, ID number or phone is read. The shards are read concurrently

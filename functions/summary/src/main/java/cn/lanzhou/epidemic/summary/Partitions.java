@@ -8,11 +8,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads a day's partitions side by side. A day is 8 registration and 8 donation shards, each one
+ * Reads a day's partitions side by side. A day is 4 registration and 4 donation shards, each one
  * Query of one or more pages that mostly waits on the network; one after the other they cost a
  * round trip each, on a few threads a fraction of that. The threads are made
  * once per container, as daemons, and idle between compilations ({@code REPORT_READ_THREADS}, at
- * most five to be useful: the JDK's HTTP client keeps five idle connections per host). One by
+ * most four to be useful: one per shard). One by
  * default, i.e. the caller's thread: the three kinds of record are already read side by side, and
  * measured here a pool on top only added contention (cold start 484 vs 522 ms, a 20,000-submission
  * day 457 vs 497 ms); against AWS's network latency a few threads may pay.

@@ -299,7 +299,44 @@ class DailyReportCompilerTest {
                 .map(DailyReport.TrendDay::registrations).toList());
         assertEquals(reads + 1, f.records.reads.values().stream().mapToInt(Integer::intValue).sum(),
                 "only the new day is read: the stored days keep their own figures");
+
+        int puts = f.aggregates.puts;
+        f.now("2020-02-16T00:10:00");
+        DailyReport next = f.compiler.compile(LocalDate.parse("2020-02-15"));
+        assertEquals(puts + 1, f.aggregates.puts, "brought up to date once: the next day writes only its own");
+        assertEquals(List.of(1L, 1L, 5L, 1L, 0L), next.trend().subList(9, 14).stream()
+                .map(DailyReport.TrendDay::registrations).toList());
         assertEquals(6, district(f.summary("2020-02-14"), "chengguan").path("registrations").path("cumulative").asInt());
+    }
+
+    @Test
+    void theTrendKeepsFourteenDaysAsTheDaysGoBy() {
+        ReportFixture fresh = new ReportFixture();
+        LocalDate first = LocalDate.parse("2020-03-01");
+        for (int i = 0; i < 20; i++) {
+            LocalDate day = first.plusDays(i);
+            fresh.now(day + "T09:00:00");
+            for (int n = 0; n <= i; n++) {
+                fresh.records.register(at(day + "T08:00:00"), "xigu", "LOW", false, null);
+            }
+            fresh.now(day.plusDays(1) + "T00:10:00");
+            fresh.compiler.compile(day);
+        }
+        DayAggregate last = fresh.aggregates.get(first.plusDays(19)).orElseThrow();
+        assertEquals(14, last.trend().size(), "a day with an aggregate each, no older than the window");
+        assertEquals(first.plusDays(6), last.trend().get(0).date());
+        assertEquals(7, last.trend().get(0).registrations());
+        assertEquals(20, last.trend().get(13).registrations());
+    }
+
+    @Test
+    void aReportIsNotPublishedWhenItsAggregateCannotBeSaved() {
+        f.store.writes().clear();
+        f.aggregates.failPuts = true;
+        f.now("2020-02-14T00:10:00");
+        assertThrows(cn.lanzhou.epidemic.common.store.BackendUnavailable.class, () -> f.compiler.compile(D));
+        assertFalse(f.store.writes().contains("reports/daily/2020-02-13/summary.json"),
+                "summary.json names a set whose aggregate is stored: " + f.store.writes());
     }
 
     private static JsonNode json(String text) {

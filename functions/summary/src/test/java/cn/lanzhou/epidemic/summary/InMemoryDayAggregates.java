@@ -14,6 +14,8 @@ final class InMemoryDayAggregates implements DayAggregates {
     private final TreeMap<LocalDate, Instant> marks = new TreeMap<>();
     int gets;
     int puts;
+    /** When set, every put fails as DynamoDB being unavailable would. */
+    volatile boolean failPuts;
 
     @Override
     public synchronized Optional<DayAggregate> get(LocalDate day) {
@@ -23,6 +25,9 @@ final class InMemoryDayAggregates implements DayAggregates {
 
     @Override
     public synchronized void put(DayAggregate aggregate) {
+        if (failPuts) {
+            throw new cn.lanzhou.epidemic.common.store.BackendUnavailable(new IllegalStateException("aggregate not saved"));
+        }
         puts++;
         items.put(aggregate.date(), DynamoDayAggregates.encode(aggregate));
     }

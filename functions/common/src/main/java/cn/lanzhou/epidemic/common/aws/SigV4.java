@@ -185,14 +185,14 @@ public final class SigV4 {
         out.append(text);
     }
 
-    /** A header value as SigV4 signs it: trimmed, each run of white space inside made one space. */
+    /** A header value as SigV4 signs it: trimmed, each run of ASCII white space inside made one space. */
     static String trimAll(String value) {
         String trimmed = value.trim();
         StringBuilder out = new StringBuilder(trimmed.length());
         boolean space = false;
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
-            if (Character.isWhitespace(c)) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r') {
                 space = true;
             } else {
                 if (space) {

@@ -224,7 +224,10 @@ public final class PlainJson {
                     }
                     int code = 0;
                     for (int k = 0; k < 4; k++) {
-                        int digit = Character.digit(text.charAt(at++), 16);
+                        char h = text.charAt(at++);
+                        int digit = h >= '0' && h <= '9' ? h - '0'
+                                : h >= 'a' && h <= 'f' ? h - 'a' + 10
+                                : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
                         if (digit < 0) {
                             throw error("bad \\u escape");
                         }
@@ -370,8 +373,15 @@ public final class PlainJson {
                 default -> {
                     if (c < 0x20) {
                         out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 15]);
-                    } else {
+                    } else if (!Character.isSurrogate(c)) {
                         out.append(c);
+                    } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1))) {
+                        out.append(c).append(s.charAt(++i));
+                    } else {
+                        // half a pair has no UTF-8 form: escaped, it reaches the reader as it was
+                        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 15])
+                                .append(HEX[(c >> 4) & 15]).append(HEX[c & 15]);
                     }
                 }
             }

@@ -75,5 +75,6 @@ class SigV4Test {
         assertEquals("a b c", SigV4.trimAll("  a   b\t\tc \n"));
         assertEquals("", SigV4.trimAll("   "));
         assertEquals("application/x-amz-json-1.0", SigV4.trimAll("application/x-amz-json-1.0"));
+        assertEquals("a\u3000b", SigV4.trimAll("a\u3000b"), "only ASCII white space is folded, as AWS does");
     }
 }

@@ -79,6 +79,24 @@ class PlainJsonTest {
     }
 
     @Test
+    void halfASurrogatePairIsWrittenEscapedAndReadBackAsItWas() {
+        String lone = "a\ud800b\udc00c";
+        String written = new String(PlainJson.writeBytes(lone), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals("\"a\\ud800b\\udc00c\"", written, "not turned into '?' by the UTF-8 encoder");
+        assertEquals(lone, PlainJson.parse(PlainJson.writeBytes(lone)));
+        assertEquals("😷", PlainJson.parse(PlainJson.writeBytes("😷")), "a whole pair stays as it is");
+    }
+
+    @Test
+    void nestingIsAcceptedUpToTheLimitAndEscapesTakeOnlyAsciiHexDigits() {
+        int depth = PlainJson.MAX_DEPTH;
+        PlainJson.parse("[".repeat(depth) + "]".repeat(depth));
+        assertThrows(IllegalArgumentException.class, () -> PlainJson.parse("[".repeat(depth + 1) + "]".repeat(depth + 1)));
+        assertThrows(IllegalArgumentException.class, () -> PlainJson.parse("\"\\u\uff10\uff10\uff14\uff11\""));
+        assertEquals("A", PlainJson.parse("\"\\u0041\""));
+    }
+
+    @Test
     void refusesToWriteADoubleOrAnUnknownKind() {
         assertThrows(IllegalArgumentException.class, () -> PlainJson.write(Map.of("x", 0.1)));
         assertThrows(IllegalArgumentException.class, () -> PlainJson.write(List.of(new Object())));

@@ -1,6 +1,5 @@
 package cn.lanzhou.epidemic.local.contract;
 
-import cn.lanzhou.epidemic.common.store.DayPartitions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +14,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * functions' code, so that a test catches a writer that strays from it.
  */
 public final class DistrictDayItems {
+    /** The shards of a day and kind, 0–3 (docs/registrations.md), written out rather than read from the code. */
+    public static final int SHARDS = 4;
+
     private DistrictDayItems() {
     }
 
     public static List<Map<String, AttributeValue>> read(DynamoDbClient dynamo, String prefix, LocalDate day, String district) {
         String table = System.getProperty("TABLE_NAME");
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (int shard = 0; shard < DayPartitions.SHARDS; shard++) {
+        for (int shard = 0; shard < SHARDS; shard++) {
             String pk = prefix + "#" + day + "#" + shard;
             dynamo.queryPaginator(q -> q.tableName(table).keyConditionExpression("pk = :pk")
                     .filterExpression("district = :d")

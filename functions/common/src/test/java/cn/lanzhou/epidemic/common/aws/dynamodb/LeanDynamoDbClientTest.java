@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.common.json.PlainJson;
 import java.util.Arrays;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
@@ -150,10 +149,48 @@ class LeanDynamoDbClientTest {
                 "z", AttributeValue.fromNul(true), "ss", AttributeValue.fromSs(List.of("a", "b")),
                 "ns", AttributeValue.fromNs(List.of("1", "2.5")),
                 "m", AttributeValue.fromM(Map.of("l", AttributeValue.fromL(List.of(AttributeValue.fromN("3"))))));
-        replies.add(new Reply(200, "{\"Item\":" + PlainJson.write(DynamoJson.item(item)) + "}"));
+        // DynamoDB's own wire form, written out: not produced by the code under test
+        replies.add(new Reply(200, "{\"Item\":{\"s\":{\"S\":\"兰州\"},\"n\":{\"N\":\"0.10\"},\"b\":{\"BOOL\":false},"
+                + "\"z\":{\"NULL\":true},\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\",\"2.5\"]},"
+                + "\"m\":{\"M\":{\"l\":{\"L\":[{\"N\":\"3\"}]}}}}}"));
         var response = client.getItem(GetItemRequest.builder().tableName("T").key(Map.of("pk", AttributeValue.fromS("a"))).build());
         assertEquals(item, response.item());
         assertEquals("0.10", response.item().get("n").n());
+
+        client.putItem(PutItemRequest.builder().tableName("T").item(item).build());
+        JsonNode sent = requests.get(requests.size() - 1).get("Item");
+        assertEquals(Json.parseTrusted("{\"s\":{\"S\":\"兰州\"},\"n\":{\"N\":\"0.10\"},\"b\":{\"BOOL\":false},"
+                + "\"z\":{\"NULL\":true},\"ss\":{\"SS\":[\"a\",\"b\"]},\"ns\":{\"NS\":[\"1\",\"2.5\"]},"
+                + "\"m\":{\"M\":{\"l\":{\"L\":[{\"N\":\"3\"}]}}}}"), sent);
+    }
+
+    @Test
+    void anAnswerThatIsNotJsonIsRetriedWhenItComesWithSuccessAndRefusedOtherwise() {
+        replies.add(new Reply(200, "<html>proxy</html>"));
+        replies.add(new Reply(200, "{}"));
+        var response = client.getItem(GetItemRequest.builder().tableName("T").key(Map.of("pk", AttributeValue.fromS("a"))).build());
+        assertFalse(response.hasItem());
+        assertEquals(2, requests.size());
+
+        replies.add(new Reply(400, "not json"));
+        DynamoDbException e = assertThrows(DynamoDbException.class, () -> client.getItem(GetItemRequest.builder()
+                .tableName("T").key(Map.of("pk", AttributeValue.fromS("a"))).build()));
+        assertEquals("MalformedResponse", e.errorCode());
+        assertEquals(3, requests.size(), "a refusal is not retried, readable or not");
+    }
+
+    @Test
+    void unprocessedKeysComeBackAsKeysToAskForAgain() {
+        replies.add(new Reply(200, "{\"Responses\":{\"T\":[{\"pk\":{\"S\":\"a\"}}]},"
+                + "\"UnprocessedKeys\":{\"T\":{\"Keys\":[{\"pk\":{\"S\":\"b\"}}],\"ConsistentRead\":true}}}"));
+        var response = client.batchGetItem(BatchGetItemRequest.builder().requestItems(Map.of("T", KeysAndAttributes.builder()
+                .keys(List.of(Map.of("pk", AttributeValue.fromS("a")), Map.of("pk", AttributeValue.fromS("b"))))
+                .consistentRead(true).build())).build());
+        assertEquals(List.of(Map.of("pk", AttributeValue.fromS("a"))), response.responses().get("T"));
+        assertEquals(List.of(Map.of("pk", AttributeValue.fromS("b"))), response.unprocessedKeys().get("T").keys());
+        assertTrue(response.unprocessedKeys().get("T").consistentRead());
+        assertEquals(Json.parseTrusted("{\"RequestItems\":{\"T\":{\"Keys\":[{\"pk\":{\"S\":\"a\"}},{\"pk\":{\"S\":\"b\"}}],"
+                + "\"ConsistentRead\":true}}}"), requests.get(0));
     }
 
     @Test

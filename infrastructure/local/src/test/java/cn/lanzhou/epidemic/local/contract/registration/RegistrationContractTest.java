@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.local.Api;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
@@ -377,7 +376,7 @@ class RegistrationContractTest {
     private static List<Map<String, AttributeValue>> itemsWithId(LocalStack stack, String localDate, String district, String id) {
         try (DynamoDbClient dynamo = LocalResources.dynamoDb(stack.dynamoDbEndpoint())) {
             List<Map<String, AttributeValue>> found = new ArrayList<>();
-            for (int shard = 0; shard < DayPartitions.SHARDS; shard++) {
+            for (int shard = 0; shard < DistrictDayItems.SHARDS; shard++) {
                 String pk = "REG#" + localDate + "#" + shard;
                 found.addAll(dynamo.query(q -> q.tableName(TABLE).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND sk = :id")
