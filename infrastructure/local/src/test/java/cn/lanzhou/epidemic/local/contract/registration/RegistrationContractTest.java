@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.local.Api;
+import cn.lanzhou.epidemic.local.contract.DistrictDayItems;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import cn.lanzhou.epidemic.local.LocalStackExtension;
