@@ -16,6 +16,15 @@ export function registrationUrl(base, district, siteType, siteCode) {
   return url.href;
 }
 
+/** The link as people read it under the code: the site code in its own characters, not percent-escapes. */
+function readable(href) {
+  try {
+    return decodeURI(href);
+  } catch {
+    return href;
+  }
+}
+
 /** An SVG element drawing the QR code of text (byte mode, EC level M, smallest version that fits). */
 function qrSvg(text) {
   const qr = qrcode(0, 'M');
@@ -60,7 +69,7 @@ async function make() {
   const typeName = siteType.selectedOptions[0]?.textContent ?? siteType.value;
   document.getElementById('poster-title').textContent = form.elements.title.value.trim() || `${districtName}${typeName}`;
   document.getElementById('poster-meta').textContent = `${districtName} · ${typeName} · ${siteCode}`;
-  document.getElementById('poster-url').textContent = url;
+  document.getElementById('poster-url').textContent = readable(url);
   document.getElementById('poster-qr').replaceChildren(qrSvg(url));
   document.getElementById('poster').hidden = false;
   document.getElementById('poster-print').hidden = false;
