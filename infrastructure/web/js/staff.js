@@ -150,8 +150,14 @@ async function loadApplications(reset) {
   for (const app of res.data.items ?? []) $('app-rows').append(applicationRow(app));
   appNextToken = res.data.nextToken ?? null;
   $('app-more').hidden = !appNextToken;
+  showCount();
+}
+
+/** How many applications the list shows now; no empty table under "0 shown". */
+function showCount() {
   const n = $('app-rows').children.length;
   $('app-count').textContent = t('staff.count', { n });
+  $('app-table').hidden = n === 0;
 }
 
 function applicationRow(app) {
@@ -246,7 +252,9 @@ async function transition(path, body, button) {
     if (!res) return;
     if (res.ok) {
       $('action-message').textContent = t('staff.done', { status: t(`status.${res.data?.status}`) });
+      // it no longer matches the list's status filter
       $(`open-${current.id}`)?.closest('tr')?.remove();
+      showCount();
       await openDetails(current.id);
       $('action-message').textContent = t('staff.done', { status: t(`status.${current.status}`) });
     } else if (res.status === 409) {

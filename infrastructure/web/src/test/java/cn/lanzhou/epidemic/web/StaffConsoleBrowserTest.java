@@ -91,6 +91,11 @@ class StaffConsoleBrowserTest {
         browser.click("approve");
         browser.until(d -> "已批准".equals(browser.id("details-status").getText()) ? true : null);
         assertEquals("2", browser.textOf("details-version"));
+        // approved, it leaves the list of submitted applications, and the count says so
+        assertTrue(browser.driver().findElements(By.id("open-" + id)).isEmpty());
+        int rows = browser.driver().findElements(By.cssSelector("#app-rows tr")).size();
+        assertEquals("共显示 " + rows + " 条申请", browser.textOf("app-count"));
+        assertEquals(rows > 0, browser.id("app-table").isDisplayed(), "no empty table under the count");
 
         browser.visible("mark-reopened");
         assertEquals(TestData.today().toString(), browser.id("reopened-date").getAttribute("value"));
