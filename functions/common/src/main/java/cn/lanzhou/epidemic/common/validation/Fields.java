@@ -117,6 +117,10 @@ public final class Fields {
             error(name, "characters", Messages.CONTROL_CHARACTERS);
             return Optional.empty();
         }
+        if (hasUnpairedSurrogate(s)) {
+            error(name, "characters", Messages.INVALID_CHARACTERS);
+            return Optional.empty();
+        }
         int length = s.codePointCount(0, s.length());
         if (length < min || length > max) {
             error(name, "length", Messages.length(min, max));
@@ -136,6 +140,22 @@ public final class Fields {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Half of a UTF-16 surrogate pair, which JSON's {@code \\uD800} escapes can carry: it is no
+     * character, has no UTF-8 form and would come back from storage as something else.
+     */
+    static boolean hasUnpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
                 return true;
             }
         }
@@ -338,6 +358,8 @@ public final class Fields {
             int length = s.codePointCount(0, s.length());
             if (hasControlCharacters(s)) {
                 errors.add(itemPath, "characters", Messages.CONTROL_CHARACTERS);
+            } else if (hasUnpairedSurrogate(s)) {
+                errors.add(itemPath, "characters", Messages.INVALID_CHARACTERS);
             } else if (length < 1 || length > maxLength) {
                 errors.add(itemPath, "length", Messages.length(1, maxLength));
             } else {

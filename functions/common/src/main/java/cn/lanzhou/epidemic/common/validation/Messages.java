@@ -16,6 +16,7 @@ public final class Messages {
     public static final String NOT_OBJECT = "应为对象 / Must be an object";
     public static final String NOT_ARRAY = "应为列表 / Must be a list";
     public static final String CONTROL_CHARACTERS = "含有不允许的控制字符 / Contains control characters";
+    public static final String INVALID_CHARACTERS = "含有无效字符 / Contains invalid characters";
     public static final String NOT_DATE = "应为有效日期 YYYY-MM-DD / Must be a valid date YYYY-MM-DD";
     public static final String NOT_DATE_TIME = "应为带时区的日期时间 / Must be a date-time with offset";
 

@@ -67,6 +67,16 @@ class FieldsTest {
     }
 
     @Test
+    void halfASurrogatePairIsRefusedAndAWholeOneKept() throws Exception {
+        Fields f = json("{\"name\": \"李\\ud800\", \"tags\": [\"\\udc00x\"], \"emoji\": \"\\ud83d\\ude37\"}");
+        assertTrue(f.string("name", 1, 10).isEmpty());
+        assertTrue(f.strings("tags", 5, 10).isEmpty() || f.hasError("tags.0"));
+        assertEquals("😷", f.string("emoji", 1, 10).get());
+        assertEquals(List.of("characters", "characters"), f.errors().list().stream().map(e -> e.code()).toList());
+        assertEquals(Messages.INVALID_CHARACTERS, f.errors().list().get(0).message());
+    }
+
+    @Test
     void enumSetsKeepTheEnumOrderAndRefuseUnknownValues() throws Exception {
         Fields f = json("{\"ok\": [\"GREEN\", \"RED\", \"GREEN\"], \"bad\": [\"BLUE\"]}");
         assertEquals(Set.of(Colour.RED, Colour.GREEN), f.enumSet("ok", Colour.class).get());
