@@ -52,11 +52,6 @@ public final class PersonalData {
     }
 
     private String hmacHex(String value) {
-        byte[] digest = Sha256.hmac(key, value.getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(64);
-        for (byte b : digest) {
-            hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-        }
-        return hex.toString();
+        return Sha256.hex(Sha256.hmac(key, value.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.aws;
 
+import cn.lanzhou.epidemic.common.crypto.Sha256;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.RequestBudget;
 import java.io.IOException;
@@ -256,7 +257,7 @@ public final class LeanS3Client {
     Map<String, String> signedHeaders(Request request, Instant now) {
         Map<String, String> signed = new TreeMap<>(request.headers());
         signed.put("host", request.host());
-        signed.put("x-amz-content-sha256", SigV4.hex(SigV4.sha256(request.payload())));
+        signed.put("x-amz-content-sha256", Sha256.hex(Sha256.hash(request.payload())));
         Map<String, String> headers = new LinkedHashMap<>(request.headers());
         headers.put("x-amz-content-sha256", signed.get("x-amz-content-sha256"));
         headers.putAll(SigV4.sign(request.method(), "s3", region, credentials.get(), now, request.canonicalUri(),
@@ -321,7 +322,7 @@ public final class LeanS3Client {
         headers.put(METADATA_PREFIX + "generated-at", "2020-02-13T16:00:00Z");
         SigV4.sign("PUT", "s3", "cn-northwest-1", new SigV4.Credentials("warm-up", "warm-up", null), Instant.EPOCH,
                 "/" + SigV4.uriEncode("reports/daily/2020-02-13/summary.csv", true), "", headers,
-                SigV4.hex(SigV4.sha256(content)));
+                Sha256.hex(Sha256.hash(content)));
         parseListPage(("<ListBucketResult><Contents><Key>a&amp;b</Key></Contents><IsTruncated>false</IsTruncated>"
                 + "</ListBucketResult>").getBytes(StandardCharsets.UTF_8));
         errorCode("<Error><Code>NoSuchKey</Code></Error>".getBytes(StandardCharsets.UTF_8));

@@ -30,7 +30,7 @@ public final class SigV4 {
     /** A POST to {@code path} with no query: the JSON-protocol calls (DynamoDB, Lambda's Invoke). */
     public static Map<String, String> sign(String service, String region, Credentials credentials, Instant now,
             String path, Map<String, String> headers, byte[] payload) {
-        return sign("POST", service, region, credentials, now, path, "", headers, hex(sha256(payload)));
+        return sign("POST", service, region, credentials, now, path, "", headers, Sha256.hex(Sha256.hash(payload)));
     }
 
     /**
@@ -131,8 +131,8 @@ public final class SigV4 {
     private static String signature(Credentials credentials, String amzDate, String region, String service, String scope,
             String canonicalRequest) {
         String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-                + hex(sha256(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
-        return hex(hmac(signingKey(credentials.secretAccessKey(), amzDate.substring(0, 8), region, service), stringToSign));
+                + Sha256.hex(Sha256.hash(canonicalRequest.getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(hmac(signingKey(credentials.secretAccessKey(), amzDate.substring(0, 8), region, service), stringToSign));
     }
 
     /**
@@ -153,10 +153,6 @@ public final class SigV4 {
             SIGNING_KEYS.put(id, key);
         }
         return key;
-    }
-
-    static byte[] sha256(byte[] data) {
-        return Sha256.hash(data);
     }
 
     static byte[] hmac(byte[] key, String data) {
@@ -205,11 +201,4 @@ public final class SigV4 {
         return out.toString();
     }
 
-    static String hex(byte[] bytes) {
-        StringBuilder out = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            out.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-        }
-        return out.toString();
-    }
 }

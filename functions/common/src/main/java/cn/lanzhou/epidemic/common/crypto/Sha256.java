@@ -60,6 +60,15 @@ public final class Sha256 {
         return new Sha256().update(pad, 0, BLOCK).update(inner, 0, inner.length).digest();
     }
 
+    /** {@code bytes} as lower-case hex, the form SigV4 signs and the stores keep hashes in. */
+    public static String hex(byte[] bytes) {
+        StringBuilder out = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            out.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
+        }
+        return out.toString();
+    }
+
     public Sha256 update(byte[] data, int offset, int count) {
         if (offset < 0 || count < 0 || offset > data.length - count) {
             throw new IndexOutOfBoundsException("offset " + offset + ", count " + count + ", length " + data.length);

@@ -61,10 +61,6 @@ public final class Ids {
     }
 
     public static String sha256Hex(byte[] input) {
-        StringBuilder hex = new StringBuilder(64);
-        for (byte b : sha256(input)) {
-            hex.append(Character.forDigit((b >> 4) & 15, 16)).append(Character.forDigit(b & 15, 16));
-        }
-        return hex.toString();
+        return Sha256.hex(sha256(input));
     }
 }

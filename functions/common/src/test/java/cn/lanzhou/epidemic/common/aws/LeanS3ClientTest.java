@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.crypto.Sha256;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.RequestBudget;
 import com.sun.net.httpserver.HttpServer;
@@ -109,7 +110,7 @@ class LeanS3ClientTest {
         assertEquals("application/json; charset=UTF-8", put.headers().get("Content-Type"));
         assertEquals("no-store", put.headers().get("Cache-Control"));
         assertEquals("2020-02-14T00:10:00+08:00", put.headers().get("x-amz-meta-generated-at"));
-        assertEquals(SigV4.hex(SigV4.sha256(content)), put.headers().get("x-amz-content-sha256"));
+        assertEquals(Sha256.hex(Sha256.hash(content)), put.headers().get("x-amz-content-sha256"));
         assertEquals("session", put.headers().get("X-Amz-Security-Token"));
         String authorization = put.headers().get("Authorization");
         assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AK/"), authorization);
@@ -140,7 +141,7 @@ class LeanS3ClientTest {
         assertEquals("text/csv; charset=UTF-8", head.contentType());
         assertEquals(Map.of("summary-csv-bytes", "2048", "generated-at", "t"), head.metadata());
         assertEquals("HEAD", seen.get(0).method());
-        assertEquals(SigV4.hex(SigV4.sha256(new byte[0])), seen.get(0).headers().get("x-amz-content-sha256"));
+        assertEquals(Sha256.hex(Sha256.hash(new byte[0])), seen.get(0).headers().get("x-amz-content-sha256"));
 
         assertEquals(Optional.empty(), client.headObject("reports", "reports/daily/2020-02-14/summary.json"));
     }

@@ -2,6 +2,7 @@ package cn.lanzhou.epidemic.common.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import cn.lanzhou.epidemic.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,7 +43,7 @@ class SigV4Test {
         return SigV4.sign("dynamodb", "cn-northwest-1", credentials, NOW, "/", Map.of(
                 "host", "dynamodb.cn-northwest-1.amazonaws.com.cn",
                 "content-type", "application/x-amz-json-1.0",
-                "x-amz-content-sha256", SigV4.hex(SigV4.sha256(BODY)),
+                "x-amz-content-sha256", Sha256.hex(Sha256.hash(BODY)),
                 "x-amz-target", "DynamoDB_20120810.GetItem"), BODY).get("Authorization");
     }
 
