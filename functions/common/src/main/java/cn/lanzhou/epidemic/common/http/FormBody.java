@@ -43,7 +43,12 @@ public final class FormBody {
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             put(root, name, value);
         }
-        return (ObjectNode) arrays(root);
+        // names that are all indexes ("0=a&1=b") would make the body an array, which no form is
+        return arrays(root) instanceof ObjectNode object ? object : throwBad();
+    }
+
+    private static ObjectNode throwBad() {
+        throw bad();
     }
 
     private static void put(ObjectNode root, String name, String value) {
@@ -98,7 +103,9 @@ public final class FormBody {
             JsonNode converted = arrays(object.get(name));
             object.set(name, converted);
             if (INDEX.matcher(name).matches()) {
-                byIndex.put(Integer.parseInt(name), converted);
+                if (byIndex.put(Integer.parseInt(name), converted) != null) {
+                    throw bad(); // "1" and "01" name the same row
+                }
             } else {
                 allIndexes = false;
             }
@@ -121,16 +128,23 @@ public final class FormBody {
                 if (i + 2 >= s.length()) {
                     throw bad();
                 }
-                int hi = Character.digit(s.charAt(i + 1), 16);
-                int lo = Character.digit(s.charAt(i + 2), 16);
+                int hi = hexDigit(s.charAt(i + 1));
+                int lo = hexDigit(s.charAt(i + 2));
                 if (hi < 0 || lo < 0) {
                     throw bad();
                 }
                 out.write(hi * 16 + lo);
                 i += 2;
             } else if (c > 0x7f) {
-                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                // a character outside ASCII sent unescaped: its UTF-8 bytes, a surrogate pair as one code point
+                int end = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                        ? i + 2 : i + 1;
+                if (Character.isSurrogate(c) && end == i + 1) {
+                    throw bad();
+                }
+                byte[] bytes = s.substring(i, end).getBytes(StandardCharsets.UTF_8);
                 out.write(bytes, 0, bytes.length);
+                i = end - 1;
             } else {
                 out.write(c);
             }
@@ -143,6 +157,15 @@ public final class FormBody {
         } catch (CharacterCodingException e) {
             throw bad();
         }
+    }
+
+    /** An ASCII hex digit's value, or -1 ({@link Character#digit} would also take full-width and other digits). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        char lower = (char) (c | 0x20);
+        return lower >= 'a' && lower <= 'f' ? lower - 'a' + 10 : -1;
     }
 
     private static Problem bad() {

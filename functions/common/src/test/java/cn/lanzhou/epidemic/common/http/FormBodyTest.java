@@ -37,4 +37,28 @@ class FormBodyTest {
     void aNameUsedBothAsValueAndObjectIsMalformed() {
         assertThrows(Problem.class, () -> FormBody.parse("donor=x&donor.name=y"));
     }
+
+    @Test
+    void topLevelNamesThatAreAllIndexesAreMalformedNotACrash() {
+        Problem p = assertThrows(Problem.class, () -> FormBody.parse("0=a&1=b"));
+        assertEquals(400, p.status());
+        assertThrows(Problem.class, () -> FormBody.parse("7"));
+    }
+
+    @Test
+    void twoSpellingsOfOneIndexAreMalformed() {
+        assertThrows(Problem.class, () -> FormBody.parse("items.1.name=a&items.01.name=b"));
+    }
+
+    @Test
+    void onlyAsciiHexDigitsEscapeAByte() {
+        // Character.digit would read the full-width １ and ２ as hex digits
+        assertThrows(Problem.class, () -> FormBody.parse("name=%\uFF11\uFF12"));
+    }
+
+    @Test
+    void unescapedCharactersOutsideTheBmpSurviveAndHalfAPairIsMalformed() {
+        assertEquals("\uD83D\uDE00", FormBody.parse("name=\uD83D\uDE00").get("name").asText());
+        assertThrows(Problem.class, () -> FormBody.parse("name=\uD83D"));
+    }
 }
