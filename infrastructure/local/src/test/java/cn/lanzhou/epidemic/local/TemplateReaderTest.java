@@ -37,7 +37,7 @@ class TemplateReaderTest {
         assertEquals(List.of(new Template.Key("pk", "HASH"), new Template.Key("sk", "RANGE")), data.keySchema());
         assertEquals("GSI1", data.globalSecondaryIndexes().get(0).name());
         assertEquals(4, data.attributeTypes().size());
-        assertEquals(List.of("reports-bucket"), template.buckets());
+        assertEquals(List.of("reports-bucket", "forms-bucket"), template.buckets());
     }
 
     @Test

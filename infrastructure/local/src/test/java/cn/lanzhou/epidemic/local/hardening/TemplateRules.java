@@ -62,9 +62,66 @@ final class TemplateRules {
         if (tables == 0 || buckets == 0 || apis == 0) {
             violations.add("the template has no table, bucket or HttpApi: nothing was checked");
         }
+        partitions(template, "");
+        forms();
         Object globalTimeout = map(map(template.get("Globals")).get("Function")).get("Timeout");
         if (globalTimeout != null && number(globalTimeout) >= 30) {
             violations.add("Globals.Function.Timeout " + globalTimeout + " is not below 30 s");
+        }
+    }
+
+    /** One template for both partitions: ARNs through AWS::Partition, host names through AWS::URLSuffix. */
+    private void partitions(Object node, String path) {
+        if (node instanceof Map<?, ?> m) {
+            m.forEach((key, value) -> partitions(value, path + "/" + key));
+        } else if (node instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                partitions(l.get(i), path + "/" + i);
+            }
+        } else if (node instanceof String text) {
+            if (text.contains("amazonaws.com")) {
+                violations.add(path + ": a literal amazonaws.com (China's endpoints end in amazonaws.com.cn; use ${AWS::URLSuffix})");
+            }
+            if (text.contains("arn:aws:")) {
+                violations.add(path + ": an ARN with a literal partition (use arn:${AWS::Partition}:)");
+            }
+        }
+    }
+
+    /** The forms: a private bucket read through origin access control, HTTPS only, the security headers set. */
+    private void forms() {
+        Map<String, Object> distribution = map(map(map(resources.get("FormsDistribution")).get("Properties")).get("DistributionConfig"));
+        if (distribution.isEmpty()) {
+            violations.add("FormsDistribution: the forms are not hosted (no CloudFront distribution)");
+            return;
+        }
+        Map<String, Object> behaviour = map(distribution.get("DefaultCacheBehavior"));
+        if (!"redirect-to-https".equals(behaviour.get("ViewerProtocolPolicy"))
+                && !"https-only".equals(behaviour.get("ViewerProtocolPolicy"))) {
+            violations.add("FormsDistribution: ViewerProtocolPolicy must send HTTP to HTTPS");
+        }
+        for (Object o : list(distribution.get("Origins"))) {
+            Map<String, Object> origin = map(o);
+            if (!text(origin.get("OriginAccessControlId")).contains("FormsOriginAccessControl")) {
+                violations.add("FormsDistribution: origin " + origin.get("Id") + " must read the bucket through origin access control");
+            }
+        }
+        Map<String, Object> headers = map(map(map(map(resources.get("FormsHeadersPolicy")).get("Properties"))
+                .get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig"));
+        for (String header : List.of("ContentSecurityPolicy", "StrictTransportSecurity", "ContentTypeOptions", "FrameOptions",
+                "ReferrerPolicy")) {
+            if (!isTrue(map(headers.get(header)).get("Override"))) {
+                violations.add("FormsHeadersPolicy: " + header + " must be set (Override true)");
+            }
+        }
+        if (!"DENY".equals(map(headers.get("FrameOptions")).get("FrameOption"))) {
+            violations.add("FormsHeadersPolicy: frames must be denied");
+        }
+        if (!text(map(headers.get("ContentSecurityPolicy")).get("ContentSecurityPolicy")).contains("default-src 'self'")) {
+            violations.add("FormsHeadersPolicy: the CSP must start from default-src 'self'");
+        }
+        if (!text(behaviour.get("ResponseHeadersPolicyId")).contains("FormsHeadersPolicy")) {
+            violations.add("FormsDistribution: the default behaviour must use FormsHeadersPolicy");
         }
     }
 

@@ -70,7 +70,26 @@ class TemplateSecurityTest {
                 breach("a schedule without a retry policy", t -> schedule(t).remove("RetryPolicy")),
                 breach("a schedule without a dead-letter queue", t -> schedule(t).remove("DeadLetterConfig")),
                 breach("an HTTP function allowed 30 s", t -> properties(t, "DonationFunction").put("Timeout", 30)),
-                breach("a Globals timeout of 60 s", t -> map(map(t.get("Globals")).get("Function")).put("Timeout", 60)));
+                breach("a Globals timeout of 60 s", t -> map(map(t.get("Globals")).get("Function")).put("Timeout", 60)),
+                breach("a literal partition in an ARN", t -> firstStatement(t, "DonationFunction")
+                        .put("Resource", "arn:aws:dynamodb:us-east-1:1:table/x")),
+                breach("a literal amazonaws.com", t -> map(map(t.get("Outputs")).get("ApiUrl"))
+                        .put("Value", Map.of("Fn::Sub", "https://${HttpApi}.execute-api.${AWS::Region}.amazonaws.com"))),
+                breach("forms served over HTTP", t -> map(distribution(t).get("DefaultCacheBehavior"))
+                        .put("ViewerProtocolPolicy", "allow-all")),
+                breach("forms bucket read without origin access control", t -> map(list(distribution(t).get("Origins")).get(0))
+                        .remove("OriginAccessControlId")),
+                breach("forms without HSTS", t -> map(map(properties(t, "FormsHeadersPolicy").get("ResponseHeadersPolicyConfig"))
+                        .get("SecurityHeadersConfig")).remove("StrictTransportSecurity")),
+                breach("forms that may be framed", t -> map(map(map(properties(t, "FormsHeadersPolicy")
+                        .get("ResponseHeadersPolicyConfig")).get("SecurityHeadersConfig")).get("FrameOptions"))
+                        .put("FrameOption", "SAMEORIGIN")),
+                breach("forms bucket made public", t -> map(properties(t, "FormsBucket")
+                        .get("PublicAccessBlockConfiguration")).put("BlockPublicPolicy", false)));
+    }
+
+    private static Map<String, Object> distribution(Map<String, Object> template) {
+        return map(properties(template, "FormsDistribution").get("DistributionConfig"));
     }
 
     @ParameterizedTest(name = "{0}")
