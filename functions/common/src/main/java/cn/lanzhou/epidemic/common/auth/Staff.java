@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.auth;
 
+import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.Problem;
 import java.util.Arrays;
@@ -7,22 +8,29 @@ import java.util.Map;
 
 /**
  * Staff routes sit behind the API Gateway JWT authorizer; the function checks the claims it passed
- * on as well (defence in depth): no claims 401, no {@code staff} in {@code cognito:groups} 403.
+ * on as well (defence in depth): no claims 401, no {@code staff} in the groups claim 403. The claim's
+ * name is the deployment's ({@code STAFF_GROUPS_CLAIM}, default {@code cognito:groups}): any OpenID
+ * Connect provider may be the issuer.
  */
 public final class Staff {
     public static final String GROUP = "staff";
+    private static final String GROUPS_CLAIM = Env.get("STAFF_GROUPS_CLAIM", "cognito:groups");
 
     private Staff() {
     }
 
     /** The staff member's {@code sub}, or a 401/403 problem. */
     public static String require(ApiRequest request) {
+        return require(request, GROUPS_CLAIM);
+    }
+
+    static String require(ApiRequest request, String groupsClaim) {
         Map<String, String> claims = request.claims();
         String sub = claims.get("sub");
         if (sub == null || sub.isBlank()) {
             throw Problem.unauthorized();
         }
-        if (!groups(claims.get("cognito:groups")).contains(GROUP)) {
+        if (!groups(claims.get(groupsClaim)).contains(GROUP)) {
             throw Problem.forbidden();
         }
         return sub;

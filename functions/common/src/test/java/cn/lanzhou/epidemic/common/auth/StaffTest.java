@@ -42,4 +42,12 @@ class StaffTest {
         var request = with(Map.of("sub", "u1", "cognito:groups", "[staffing]"));
         assertEquals(403, assertThrows(Problem.class, () -> Staff.require(request)).status());
     }
+
+    @Test
+    void theGroupsClaimOfAnotherProviderCountsAndCognitosDoesNotThen() {
+        var request = with(Map.of("sub", "u1", "roles", "staff reviewer", "cognito:groups", "[residents]"));
+        assertEquals("u1", Staff.require(request, "roles"));
+        var cognitoOnly = with(Map.of("sub", "u1", "cognito:groups", "[staff]"));
+        assertEquals(403, assertThrows(Problem.class, () -> Staff.require(cognitoOnly, "roles")).status());
+    }
 }
