@@ -1,45 +1,40 @@
 package cn.lanzhou.epidemic.local;
 
+import cn.lanzhou.epidemic.local.runtime.FunctionInvoker;
+import cn.lanzhou.epidemic.local.runtime.Outcome;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * API Gateway's HTTP API in front of the functions: routing, the JWT authorizer, CORS, the
- * payload 2.0 event and the response mapping. Paths that are no route fall through to the Lambda
- * Invoke API and the static web forms.
+ * payload 2.0 event (as JSON, to the function's container) and the response mapping. Paths that are
+ * no route fall through to the static web forms.
  */
 final class ApiGatewayEmulator implements HttpHandler {
     /** Bodies past the API's own 64 KiB limit reach the function (it answers 413); this only protects the server. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     private final Routes routes;
-    private final Functions functions;
+    private final FunctionInvoker functions;
     private final JwtVerifier jwt;
     private final Cors cors;
-    private final LambdaInvokeEmulator lambda;
     private final StaticFiles web;
     private final Clock clock;
 
-    ApiGatewayEmulator(Routes routes, Functions functions, JwtVerifier jwt, Cors cors,
-            LambdaInvokeEmulator lambda, StaticFiles web, Clock clock) {
+    ApiGatewayEmulator(Routes routes, FunctionInvoker functions, JwtVerifier jwt, Cors cors, StaticFiles web, Clock clock) {
         this.routes = routes;
         this.functions = functions;
         this.jwt = jwt;
         this.cors = cors;
-        this.lambda = lambda;
         this.web = web;
         this.clock = clock;
     }
@@ -61,10 +56,6 @@ final class ApiGatewayEmulator implements HttpHandler {
         String path = exchange.getRequestURI().getRawPath();
         Headers requestHeaders = exchange.getRequestHeaders();
 
-        if (path.startsWith(LambdaInvokeEmulator.PREFIX)) {
-            lambda.handle(exchange);
-            return;
-        }
         if (cors.isPreflight(method, requestHeaders)) {
             cors.preflight(requestHeaders, exchange.getResponseHeaders());
             Responses.sendBody(exchange, 204, new byte[0]);
@@ -110,43 +101,22 @@ final class ApiGatewayEmulator implements HttpHandler {
                 requestHeaders, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
         APIGatewayV2HTTPEvent event = EventMapper.toEvent(request, route.routeKey(), match.get().pathParameters(), claims, clock.instant());
 
-        Object result;
+        Outcome outcome;
         try {
-            result = functions.invoke(route.functionId(), event, event.getRequestContext().getRequestId());
-        } catch (RuntimeException | Error e) {
-            // the function failed: API Gateway hides the error behind a generic 500
-            System.err.println("[local] " + route.functionId() + " failed on " + route.routeKey() + ":");
-            e.printStackTrace();
-            Responses.gatewayMessage(exchange, 500, "Internal Server Error");
+            outcome = functions.invoke(route.functionId(), EventMapper.toJson(event));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Responses.gatewayMessage(exchange, 503, "Service Unavailable");
             return;
         }
-        writeResponse(exchange, result);
-    }
-
-    /** The function's answer as API Gateway writes it; anything but a response object is a 200 JSON body. */
-    private static void writeResponse(HttpExchange exchange, Object result) throws IOException {
-        Headers headers = exchange.getResponseHeaders();
-        if (!(result instanceof APIGatewayV2HTTPResponse response)) {
-            byte[] json = result instanceof String s ? Responses.utf8(s) : LocalJson.MAPPER.writeValueAsBytes(result);
-            Responses.send(exchange, 200, "application/json", json);
-            return;
+        switch (outcome) {
+            case Outcome.Answer answer -> GatewayResponse.write(exchange, answer.payload());
+            case Outcome.Failure failure -> {
+                // the function failed (an error, a crash, a timeout): API Gateway hides it behind a generic 500
+                System.err.println("[local] " + route.functionId() + " failed on " + route.routeKey() + ": " + failure.errorType());
+                Responses.gatewayMessage(exchange, 500, "Internal Server Error");
+            }
         }
-        Map<String, String> single = response.getHeaders() == null ? Map.of() : response.getHeaders();
-        single.forEach(headers::set);
-        if (response.getMultiValueHeaders() != null) {
-            response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
-        }
-        if (response.getCookies() != null) {
-            response.getCookies().forEach(cookie -> headers.add("Set-Cookie", cookie));
-        }
-        if (headers.getFirst("Content-Type") == null && response.getBody() != null) {
-            headers.set("Content-Type", "application/json");
-        }
-        String body = response.getBody() == null ? "" : response.getBody();
-        byte[] bytes = response.getIsBase64Encoded() ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
-        int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
-        headers.remove("Content-Length");
-        Responses.sendBody(exchange, status, bytes);
     }
 
     /** The body, or null when it exceeds {@link #MAX_BODY_BYTES}. */

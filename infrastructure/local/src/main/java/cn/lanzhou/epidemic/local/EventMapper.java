@@ -1,6 +1,8 @@
 package cn.lanzhou.epidemic.local;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -89,6 +91,62 @@ final class EventMapper {
         }
         event.setRequestContext(context);
         return event;
+    }
+
+    /**
+     * The event as the JSON API Gateway sends (payload format 2.0): the fields it always sends, and the
+     * optional ones ({@code cookies}, {@code queryStringParameters}, {@code pathParameters}, {@code body},
+     * the authorizer) only when there is something in them.
+     */
+    static byte[] toJson(APIGatewayV2HTTPEvent event) {
+        ObjectNode json = LocalJson.MAPPER.createObjectNode()
+                .put("version", event.getVersion())
+                .put("routeKey", event.getRouteKey())
+                .put("rawPath", event.getRawPath())
+                .put("rawQueryString", event.getRawQueryString());
+        if (event.getCookies() != null) {
+            event.getCookies().forEach(json.putArray("cookies")::add);
+        }
+        json.set("headers", LocalJson.MAPPER.valueToTree(event.getHeaders()));
+        if (event.getQueryStringParameters() != null) {
+            json.set("queryStringParameters", LocalJson.MAPPER.valueToTree(event.getQueryStringParameters()));
+        }
+        APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
+        ObjectNode requestContext = json.putObject("requestContext")
+                .put("accountId", context.getAccountId())
+                .put("apiId", context.getApiId());
+        if (context.getAuthorizer() != null && context.getAuthorizer().getJwt() != null) {
+            ObjectNode jwt = requestContext.putObject("authorizer").putObject("jwt");
+            jwt.set("claims", LocalJson.MAPPER.valueToTree(context.getAuthorizer().getJwt().getClaims()));
+            if (context.getAuthorizer().getJwt().getScopes() != null) {
+                context.getAuthorizer().getJwt().getScopes().forEach(jwt.putArray("scopes")::add);
+            }
+        }
+        requestContext.put("domainName", context.getDomainName()).put("domainPrefix", context.getDomainPrefix());
+        APIGatewayV2HTTPEvent.RequestContext.Http http = context.getHttp();
+        requestContext.putObject("http")
+                .put("method", http.getMethod())
+                .put("path", http.getPath())
+                .put("protocol", http.getProtocol())
+                .put("sourceIp", http.getSourceIp())
+                .put("userAgent", http.getUserAgent());
+        requestContext.put("requestId", context.getRequestId())
+                .put("routeKey", context.getRouteKey())
+                .put("stage", context.getStage())
+                .put("time", context.getTime())
+                .put("timeEpoch", context.getTimeEpoch());
+        if (event.getPathParameters() != null) {
+            json.set("pathParameters", LocalJson.MAPPER.valueToTree(event.getPathParameters()));
+        }
+        if (event.getBody() != null) {
+            json.put("body", event.getBody());
+        }
+        json.put("isBase64Encoded", event.getIsBase64Encoded());
+        try {
+            return LocalJson.MAPPER.writeValueAsBytes(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the event cannot be written as JSON", e);
+        }
     }
 
     /** API Gateway sends text bodies as they are and everything else, form posts included, base64-encoded. */

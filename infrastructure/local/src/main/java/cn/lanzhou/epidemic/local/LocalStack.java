@@ -1,14 +1,21 @@
 package cn.lanzhou.epidemic.local;
 
+import cn.lanzhou.epidemic.local.runtime.ContainerSpec;
+import cn.lanzhou.epidemic.local.runtime.FunctionContainers;
+import cn.lanzhou.epidemic.local.runtime.FunctionLogs;
+import cn.lanzhou.epidemic.local.runtime.JvmOptions;
+import cn.lanzhou.epidemic.local.runtime.LambdaEnvironment;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,59 +24,67 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.UnaryOperator;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 
 /**
- * The whole system on one machine, as template.yaml deploys it to AWS: the functions behind an
- * API Gateway emulation, dynalite for DynamoDB, S3Proxy for S3, the schedules and the web forms.
- * {@code ./dev up} runs it through {@link Main}; tests start it with {@code LocalStackExtension}.
+ * The whole system on one machine, as template.yaml deploys it to AWS: each function in containers
+ * of its own (a JVM per container, through Lambda's runtime interface client) behind an API Gateway
+ * emulation, dynalite for DynamoDB, S3Proxy for S3, the credentials, Secrets Manager and Lambda
+ * endpoints the functions use, the schedules and the web forms. {@code ./dev up} runs it through
+ * {@link Main}; tests start it with {@code LocalStackExtension}.
  */
 public final class LocalStack implements AutoCloseable {
     /** S3Proxy refuses buckets with a location constraint, which the SDK sends for any other region. */
     public static final String REGION = "us-east-1";
+    /** The one key pair S3Proxy knows; the credentials endpoint hands it out with a session token. */
     public static final String ACCESS_KEY_ID = "local-access-key";
     public static final String SECRET_ACCESS_KEY = "local-secret-key";
     private static final int HTTP_THREADS = 32;
 
     private final List<AutoCloseable> resources;
-    private final HttpServer server;
     private final URI baseUrl;
     private final URI dynamoDbEndpoint;
     private final URI s3Endpoint;
     private final Template template;
     private final Dynalite dynalite;
-    private final Map<String, String> replacedProperties;
+    private final FunctionContainers functions;
+    private final Map<String, ContainerSpec> specs;
+    private final CredentialsEndpoint credentials;
+    private final URI lambdaEndpoint;
 
-    private LocalStack(List<AutoCloseable> resources, HttpServer server, URI baseUrl, URI dynamoDbEndpoint, URI s3Endpoint,
-            Template template, Dynalite dynalite, Map<String, String> replacedProperties) {
+    private LocalStack(List<AutoCloseable> resources, URI baseUrl, URI dynamoDbEndpoint, URI s3Endpoint, Template template,
+            Dynalite dynalite, FunctionContainers functions, Map<String, ContainerSpec> specs, CredentialsEndpoint credentials,
+            URI lambdaEndpoint) {
         this.resources = resources;
-        this.server = server;
         this.baseUrl = baseUrl;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
         this.s3Endpoint = s3Endpoint;
         this.template = template;
         this.dynalite = dynalite;
-        this.replacedProperties = replacedProperties;
+        this.functions = functions;
+        this.specs = specs;
+        this.credentials = credentials;
+        this.lambdaEndpoint = lambdaEndpoint;
     }
 
-    /** How to start the stack; by default in memory, on a free port, the repository found upwards from here. */
+    /** How to start the stack; by default in memory, on a free port of 127.0.0.1, the repository found upwards from here. */
     public static final class Options {
         private int port;
+        private String host = "127.0.0.1";
         private Path dataDir;
         private Path repoRoot;
         private URI externalDynamoDb;
         private URI externalS3;
         private UnaryOperator<URI> dynamoDbForFunctions = UnaryOperator.identity();
         private UnaryOperator<URI> s3ForFunctions = UnaryOperator.identity();
-        private Function<Template.Function, RequestHandler<?, ?>> handlers = Functions.fromClassPath();
+        private int containersPerFunction = FunctionContainers.DEFAULT_MAXIMUM;
+        private boolean refuseCredentials;
 
         public static Options inMemory() {
             return new Options();
         }
 
-        /** Data kept under {@code dataDir} ({@code dynamodb/}, {@code s3/}) across restarts. */
+        /** Data kept under {@code dataDir} ({@code dynamodb/}, {@code s3/}, {@code secrets/}) across restarts. */
         public static Options persistent(Path dataDir) {
             Options options = new Options();
             options.dataDir = Objects.requireNonNull(dataDir);
@@ -79,6 +94,12 @@ public final class LocalStack implements AutoCloseable {
         /** 0 (the default) takes a free port. */
         public Options port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /** The address the API listens on; the other endpoints stay on loopback. */
+        public Options host(String host) {
+            this.host = Objects.requireNonNull(host);
             return this;
         }
 
@@ -100,8 +121,9 @@ public final class LocalStack implements AutoCloseable {
         }
 
         /**
-         * The DynamoDB and S3 endpoints the functions are given, from the real ones (the stack itself
-         * and {@link #dynamoDbEndpoint()} keep the real ones): for a fault-injecting proxy in between.
+         * The DynamoDB and S3 endpoints the functions are given ({@code AWS_ENDPOINT_URL_DYNAMODB},
+         * {@code AWS_ENDPOINT_URL_S3}), from the real ones (the stack itself and {@link #dynamoDbEndpoint()}
+         * keep the real ones): for a fault-injecting proxy in between.
          */
         public Options functionEndpoints(UnaryOperator<URI> dynamoDb, UnaryOperator<URI> s3) {
             this.dynamoDbForFunctions = Objects.requireNonNull(dynamoDb);
@@ -109,8 +131,18 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        Options handlers(Function<Template.Function, RequestHandler<?, ?>> handlers) {
-            this.handlers = handlers;
+        /** At most this many containers (JVMs) per function at once; default {@value FunctionContainers#DEFAULT_MAXIMUM}. */
+        public Options containersPerFunction(int maximum) {
+            if (maximum < 1) {
+                throw new IllegalArgumentException("at least one container per function");
+            }
+            this.containersPerFunction = maximum;
+            return this;
+        }
+
+        /** The credentials endpoint refuses every token: for tests of a function that gets no credentials. */
+        public Options refuseCredentials() {
+            this.refuseCredentials = true;
             return this;
         }
     }
@@ -123,7 +155,6 @@ public final class LocalStack implements AutoCloseable {
         }
         Template template = TemplateReader.read(root.resolve("template.yaml"), REGION);
         List<AutoCloseable> resources = new ArrayList<>();
-        Map<String, String> replaced = new HashMap<>();
         try {
             Dynalite dynalite = null;
             URI dynamoDb = options.externalDynamoDb;
@@ -140,69 +171,86 @@ public final class LocalStack implements AutoCloseable {
                 resources.add(s3Server);
                 s3 = s3Server.endpoint();
             }
-
-            HttpServer server = HttpServer.create(new InetSocketAddress("0.0.0.0", options.port), 128);
-            resources.add(() -> server.stop(0));
-            int port = server.getAddress().getPort();
-            URI baseUrl = URI.create("http://localhost:" + port);
-
-            // before any handler class is loaded: common's Env reads system properties when the variable is absent
-            Map<String, String> properties = environment(template, options.dynamoDbForFunctions.apply(dynamoDb),
-                    options.s3ForFunctions.apply(s3), baseUrl);
-            properties.forEach((name, value) -> replaced.put(name, System.setProperty(name, value)));
-
             LocalResources.create(template, dynamoDb, s3);
 
             Clock clock = Clock.systemUTC();
-            Functions functions = new Functions(template.functions(), REGION, options.handlers);
+            CredentialsEndpoint credentials = new CredentialsEndpoint(ACCESS_KEY_ID, SECRET_ACCESS_KEY, clock, options.refuseCredentials);
+            resources.add(credentials);
+            SecretsManagerEndpoint secrets = new SecretsManagerEndpoint(template.secrets(),
+                    options.dataDir == null ? null : options.dataDir.resolve("secrets"), System::getenv, ACCESS_KEY_ID);
+            resources.add(secrets);
             ExecutorService background = Executors.newCachedThreadPool(daemon("lambda-async"));
             resources.add(background::shutdownNow);
+            LambdaInvokeEmulator lambda = new LambdaInvokeEmulator(background, ACCESS_KEY_ID);
+            resources.add(lambda);
+
+            LambdaEnvironment.Endpoints endpoints = new LambdaEnvironment.Endpoints(options.dynamoDbForFunctions.apply(dynamoDb),
+                    options.s3ForFunctions.apply(s3), lambda.endpoint(), secrets.endpoint());
+            Map<String, ContainerSpec> specs = specs(template, root, endpoints);
+            FunctionContainers functions = new FunctionContainers(List.copyOf(specs.values()), options.containersPerFunction,
+                    credentials, new FunctionLogs());
+            resources.add(functions);
+            lambda.start(functions);
+
+            HttpServer server = HttpServer.create(new InetSocketAddress(options.host, options.port), 128);
+            resources.add(() -> server.stop(0));
+            int port = server.getAddress().getPort();
+            URI baseUrl = URI.create("http://localhost:" + port);
             ExecutorService http = Executors.newFixedThreadPool(HTTP_THREADS, daemon("local-http"));
             resources.add(http::shutdownNow);
-            ApiGatewayEmulator gateway = new ApiGatewayEmulator(new Routes(template.routes()), functions,
+            server.createContext("/", new ApiGatewayEmulator(new Routes(template.routes()), functions,
                     new JwtVerifier(Tokens.secret(), clock), new Cors(Cors.originsFromEnvironment(port), template.cors()),
-                    new LambdaInvokeEmulator(functions, background), new StaticFiles(root.resolve("infrastructure/web")), clock);
-            server.createContext("/", gateway);
+                    new StaticFiles(root.resolve("infrastructure/web")), clock));
             server.setExecutor(http);
             server.start();
 
             Scheduler scheduler = new Scheduler(functions, clock, REGION);
             resources.add(scheduler);
             scheduler.start(template.schedules());
-            return new LocalStack(resources, server, baseUrl, dynamoDb, s3, template, dynalite, replaced);
+            return new LocalStack(resources, baseUrl, dynamoDb, s3, template, dynalite, functions, specs, credentials, lambda.endpoint());
         } catch (Exception | Error e) {
             closeAll(resources);
-            restore(replaced);
             throw e;
         }
     }
 
-    /** Every function's resolved environment (one JVM holds them all) and the local endpoints. */
-    static Map<String, String> environment(Template template, URI dynamoDb, URI s3, URI baseUrl) {
-        Map<String, String> properties = new TreeMap<>();
+    /** How each function's containers start: its deployment jar, then the runtime interface client, on the JDK running here. */
+    static Map<String, ContainerSpec> specs(Template template, Path root, LambdaEnvironment.Endpoints endpoints) throws IOException {
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        Path java = javaHome.resolve("bin/java");
+        List<Path> runtimeClient = runtimeInterfaceClient(root);
+        Path runtimeDir = runtimeClient.getFirst().getParent();
+        Map<String, ContainerSpec> specs = new TreeMap<>();
         for (Template.Function function : template.functions()) {
-            function.environment().forEach((name, value) -> {
-                String previous = properties.put(name, value);
-                if (previous != null && !previous.equals(value)) {
-                    System.err.println("[local] " + name + " differs between functions; using " + value);
-                }
-            });
+            Path jar = root.resolve(function.codeUri());
+            if (!Files.isRegularFile(jar)) {
+                System.err.println("[local] " + function.id() + ": no deployment jar at " + jar + " (build it: mvn package)");
+            }
+            // as /var/task holds the code in Lambda: the working directory and LAMBDA_TASK_ROOT
+            Path taskRoot = jar.getParent();
+            Files.createDirectories(taskRoot);
+            List<Path> classPath = new ArrayList<>();
+            classPath.add(jar);
+            classPath.addAll(runtimeClient);
+            Map<String, String> env = LambdaEnvironment.of(function, REGION, taskRoot, runtimeDir, javaHome, endpoints);
+            specs.put(function.id(), new ContainerSpec(function.id(),
+                    "arn:aws:lambda:" + REGION + ":" + TemplateReader.ACCOUNT_ID + ":function:" + function.id(),
+                    function.handler(), java, JvmOptions.forMemory(function.memorySizeMb()),
+                    classPath, env, taskRoot, Duration.ofSeconds(function.timeoutSeconds())));
         }
-        properties.putAll(endpoints(dynamoDb, s3, baseUrl));
-        return properties;
+        return specs;
     }
 
-    /** The local endpoints and fixed credentials every function is given. */
-    private static Map<String, String> endpoints(URI dynamoDb, URI s3, URI baseUrl) {
-        Map<String, String> env = new TreeMap<>();
-        env.put("DYNAMODB_ENDPOINT", dynamoDb.toString());
-        env.put("S3_ENDPOINT", s3.toString());
-        env.put("LAMBDA_ENDPOINT", baseUrl.toString());
-        env.put("AWS_REGION", REGION);
-        env.put("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", SECRET_ACCESS_KEY);
-        env.put("LOCAL_STACK", "true");
-        return env;
+    /** The runtime interface client's jars, as the build resolved them (infrastructure/lambda-runtime). */
+    static List<Path> runtimeInterfaceClient(Path root) throws IOException {
+        Path file = root.resolve("infrastructure/lambda-runtime/target/classpath.txt");
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no " + file + ": build first (mvn -DskipTests package -pl infrastructure/local -am)");
+        }
+        return Arrays.stream(Files.readString(file, StandardCharsets.UTF_8).strip().split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList();
     }
 
     /** The folder holding template.yaml, from {@code start} upwards. */
@@ -236,21 +284,43 @@ public final class LocalStack implements AutoCloseable {
         return s3Endpoint;
     }
 
+    /** Lambda's Invoke API (loopback only; requests must be signed with {@link #ACCESS_KEY_ID}). */
+    public URI lambdaEndpoint() {
+        return lambdaEndpoint;
+    }
+
     public Template template() {
         return template;
     }
 
+    /** How the function's containers start (command, environment, timeout). */
+    public ContainerSpec containerSpec(String functionId) {
+        ContainerSpec spec = specs.get(functionId);
+        if (spec == null) {
+            throw new IllegalArgumentException("no function " + functionId);
+        }
+        return spec;
+    }
+
     /**
-     * What one function's process would see as its environment here: its template variables,
-     * resolved, and the local endpoints and credentials (for running a function in a JVM of its own,
-     * as the cold-start benchmark does).
+     * What a container of the function gets as its environment, with a credentials token of its own
+     * (valid while the stack runs) but no Runtime API: for running the function in a JVM of one's own,
+     * as the cold-start benchmark does.
      */
     public Map<String, String> processEnvironment(String functionId) {
-        Template.Function function = template.function(functionId)
-                .orElseThrow(() -> new IllegalArgumentException("no function " + functionId));
-        Map<String, String> env = new TreeMap<>(function.environment());
-        env.putAll(endpoints(dynamoDbEndpoint, s3Endpoint, baseUrl));
+        Map<String, String> env = new TreeMap<>(containerSpec(functionId).environment());
+        env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", credentials.endpoint());
+        env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", credentials.issueToken());
         return env;
+    }
+
+    /** Every line the functions' containers wrote so far, each with its function's name in front. */
+    public List<String> functionLogs() {
+        return functions.logs().lines();
+    }
+
+    FunctionContainers functions() {
+        return functions;
     }
 
     /** The dynalite process id, or -1 when DynamoDB is external. */
@@ -258,11 +328,10 @@ public final class LocalStack implements AutoCloseable {
         return dynalite == null ? -1 : dynalite.pid();
     }
 
-    /** Stops everything it started, in reverse order, and restores the system properties it replaced. */
+    /** Stops everything it started, containers and dynalite included, in reverse order. */
     @Override
     public void close() {
         closeAll(resources);
-        restore(replacedProperties);
     }
 
     private static void closeAll(List<AutoCloseable> resources) {
@@ -276,17 +345,6 @@ public final class LocalStack implements AutoCloseable {
         resources.clear();
     }
 
-    private static void restore(Map<String, String> replaced) {
-        replaced.forEach((name, previous) -> {
-            if (previous == null) {
-                System.clearProperty(name);
-            } else {
-                System.setProperty(name, previous);
-            }
-        });
-        replaced.clear();
-    }
-
     private static ThreadFactory daemon(String name) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
@@ -294,9 +352,5 @@ public final class LocalStack implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    HttpServer server() {
-        return server;
     }
 }

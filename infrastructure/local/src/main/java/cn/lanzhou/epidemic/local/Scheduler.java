@@ -1,5 +1,8 @@
 package cn.lanzhou.epidemic.local;
 
+import cn.lanzhou.epidemic.local.runtime.FunctionInvoker;
+import cn.lanzhou.epidemic.local.runtime.Outcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -15,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * function gets the schedule's {@code Input}, or an EventBridge scheduled event when there is none.
  */
 final class Scheduler implements AutoCloseable {
-    private final Functions functions;
+    private final FunctionInvoker functions;
     private final Clock clock;
     private final String region;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -24,7 +27,7 @@ final class Scheduler implements AutoCloseable {
         return thread;
     });
 
-    Scheduler(Functions functions, Clock clock, String region) {
+    Scheduler(FunctionInvoker functions, Clock clock, String region) {
         this.functions = functions;
         this.clock = clock;
         this.region = region;
@@ -53,10 +56,13 @@ final class Scheduler implements AutoCloseable {
         // off the timer thread: a long report must not delay the next schedule
         Thread worker = new Thread(() -> {
             try {
-                functions.invokeWithJson(schedule.functionId(), payload);
-            } catch (Exception | Error e) {
+                if (functions.invoke(schedule.functionId(), payload.getBytes(StandardCharsets.UTF_8)) instanceof Outcome.Failure failure) {
+                    System.err.println("[local] schedule " + schedule.name() + " failed: " + failure.errorJson());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
                 System.err.println("[local] schedule " + schedule.name() + " failed: " + e);
-                e.printStackTrace();
             }
         }, "schedule-" + schedule.name());
         worker.start();

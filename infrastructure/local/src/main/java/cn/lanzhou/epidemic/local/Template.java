@@ -9,7 +9,7 @@ import java.util.Optional;
  * What the local stack needs from template.yaml, already resolved for local use: names of local
  * tables and buckets, each function's handler and environment, its routes and schedules.
  */
-public record Template(List<Table> tables, List<String> buckets, List<Function> functions, Cors cors) {
+public record Template(List<Table> tables, List<String> buckets, List<Secret> secrets, List<Function> functions, Cors cors) {
 
     public record Table(String name, List<Key> keySchema, Map<String, String> attributeTypes, List<Index> globalSecondaryIndexes) {
     }
@@ -20,9 +20,26 @@ public record Template(List<Table> tables, List<String> buckets, List<Function> 
     public record Index(String name, List<Key> keySchema, String projectionType) {
     }
 
-    /** An {@code AWS::Serverless::Function}; {@code handlerClass::handlerMethod} as in {@code Handler}. */
-    public record Function(String id, String handlerClass, String handlerMethod, int timeoutSeconds,
+    /**
+     * An {@code AWS::Serverless::Function}: {@code handler} as written ({@code class::method}), its
+     * deployment jar ({@code CodeUri}, relative to the repository), {@code MemorySize} and {@code Timeout}
+     * with the Globals' defaults, and its environment variables, Globals merged and resolved.
+     */
+    public record Function(String id, String handler, String codeUri, int memorySizeMb, int timeoutSeconds,
             Map<String, String> environment, List<Route> routes, List<Schedule> schedules) {
+        public String handlerClass() {
+            int separator = handler.indexOf("::");
+            return separator < 0 ? handler : handler.substring(0, separator);
+        }
+
+        public String handlerMethod() {
+            int separator = handler.indexOf("::");
+            return separator < 0 ? "handleRequest" : handler.substring(separator + 2);
+        }
+    }
+
+    /** An {@code AWS::SecretsManager::Secret}: its logical id and its local ARN (what {@code !Ref} gives). */
+    public record Secret(String id, String arn) {
     }
 
     /** An {@code HttpApi} event: {@code protectedByJwt} unless its authorizer is {@code NONE}. */

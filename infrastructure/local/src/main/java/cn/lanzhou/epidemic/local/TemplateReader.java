@@ -82,6 +82,7 @@ public final class TemplateReader {
     private Template template() {
         List<Template.Table> tables = new ArrayList<>();
         List<String> buckets = new ArrayList<>();
+        List<Template.Secret> secrets = new ArrayList<>();
         List<Template.Function> functions = new ArrayList<>();
         for (var entry : resources.entrySet()) {
             String id = entry.getKey();
@@ -89,11 +90,12 @@ public final class TemplateReader {
             switch (String.valueOf(entry.getValue().get("Type"))) {
                 case "AWS::DynamoDB::Table" -> tables.add(table(id, properties));
                 case "AWS::S3::Bucket" -> buckets.add(bucketName(id));
+                case "AWS::SecretsManager::Secret" -> secrets.add(new Template.Secret(id, secretArn(id)));
                 case "AWS::Serverless::Function" -> functions.add(function(id, properties));
                 default -> { }
             }
         }
-        return new Template(tables, buckets, functions, cors());
+        return new Template(tables, buckets, secrets, functions, cors());
     }
 
     // ------------------------------------------------------------------ resources
@@ -123,10 +125,10 @@ public final class TemplateReader {
     private Template.Function function(String id, Map<String, Object> properties) {
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         String handler = string(properties.getOrDefault("Handler", globals.get("Handler")));
-        int separator = handler.indexOf("::");
-        String handlerClass = separator < 0 ? handler : handler.substring(0, separator);
-        String handlerMethod = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
+        String codeUri = string(resolve(properties.getOrDefault("CodeUri", globals.get("CodeUri"))));
+        // Lambda's defaults when neither the function nor the Globals say
         Object timeout = properties.getOrDefault("Timeout", globals.getOrDefault("Timeout", 3));
+        Object memory = properties.getOrDefault("MemorySize", globals.getOrDefault("MemorySize", 128));
 
         // Globals first, the function's own variables over them, as SAM merges them
         Map<String, String> variables = new TreeMap<>();
@@ -144,8 +146,8 @@ public final class TemplateReader {
                 default -> { }
             }
         }
-        return new Template.Function(id, handlerClass, handlerMethod, Integer.parseInt(string(resolve(timeout))),
-                variables, routes, schedules);
+        return new Template.Function(id, handler, codeUri, Integer.parseInt(string(resolve(memory))),
+                Integer.parseInt(string(resolve(timeout))), variables, routes, schedules);
     }
 
     private Map<String, String> variables(Map<String, Object> properties) {
@@ -283,13 +285,19 @@ public final class TemplateReader {
             return Optional.ofNullable(environment.apply(name))
                     .orElseGet(() -> string(parameters.get(name).getOrDefault("Default", "")));
         }
-        // SAM's AutoPublishAlias: locally there is one version of each function
-        String resource = name.endsWith(".Alias") ? name.substring(0, name.length() - ".Alias".length()) : name;
-        Map<String, Object> definition = resources.get(resource);
-        if (definition != null && "AWS::S3::Bucket".equals(definition.get("Type"))) {
-            return bucketName(resource);
+        if (name.endsWith(".Alias")) {
+            // SAM's AutoPublishAlias: Ref gives the alias ARN; locally there is one version behind it
+            String function = name.substring(0, name.length() - ".Alias".length());
+            return functionArn(function) + ":" + string(map(map(root.get("Globals")).get("Function")).getOrDefault("AutoPublishAlias", "live"));
         }
-        return resource;
+        Map<String, Object> definition = resources.get(name);
+        if (definition != null && "AWS::S3::Bucket".equals(definition.get("Type"))) {
+            return bucketName(name);
+        }
+        if (definition != null && "AWS::SecretsManager::Secret".equals(definition.get("Type"))) {
+            return secretArn(name);
+        }
+        return name;
     }
 
     private Object getAtt(String reference) {
@@ -301,8 +309,7 @@ public final class TemplateReader {
             return switch (String.valueOf(definition.get("Type"))) {
                 case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + region + ":" + ACCOUNT_ID + ":table/" + resource;
                 case "AWS::S3::Bucket" -> "arn:aws:s3:::" + bucketName(resource);
-                case "AWS::Serverless::Function", "AWS::Lambda::Function" ->
-                        "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + resource;
+                case "AWS::Serverless::Function", "AWS::Lambda::Function" -> functionArn(resource);
                 default -> "arn:aws:local:" + region + ":" + ACCOUNT_ID + ":" + resource;
             };
         }
@@ -340,6 +347,16 @@ public final class TemplateReader {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private String functionArn(String logicalId) {
+        return "arn:aws:lambda:" + region + ":" + ACCOUNT_ID + ":function:" + logicalId;
+    }
+
+    /** As Secrets Manager names a secret's ARN: the name, a dash and six characters (here fixed per name). */
+    private String secretArn(String logicalId) {
+        String suffix = Integer.toHexString(logicalId.hashCode() | 0x100000).substring(0, 6);
+        return "arn:aws:secretsmanager:" + region + ":" + ACCOUNT_ID + ":secret:" + logicalId + "-" + suffix;
+    }
 
     /** {@code ReportsBucket} → {@code reports-bucket}: bucket names must be lower case. */
     static String bucketName(String logicalId) {

@@ -35,6 +35,7 @@ class ApiGatewayEmulatorTest {
     void forgetEarlierEvents() {
         gateway.events.clear();
         gateway.invocations.clear();
+        gateway.rawEvents.clear();
     }
 
     private APIGatewayV2HTTPEvent lastEvent() throws InterruptedException {
@@ -122,8 +123,9 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void anAsynchronousLambdaInvokeAnswers202AndRunsTheFunctionWithThePayload() throws Exception {
-        Api.Response response = gateway.api.send(gateway.api.request("/2015-03-31/functions/SummaryFunction:live/invocations")
-                .header("X-Amz-Invocation-Type", "Event")
+        Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/"
+                + "arn:aws:lambda:us-east-1:000000000000:function:SummaryFunction:live/invocations")
+                .header("Authorization", GatewayHarness.SIGNED).header("X-Amz-Invocation-Type", "Event")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2020-02-13\"}")));
 
         assertEquals(202, response.status());
@@ -132,8 +134,8 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void aRequestResponseLambdaInvokeAnswersTheResult() {
-        Api.Response response = gateway.api.send(gateway.api.request("/2015-03-31/functions/SummaryFunction/invocations")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2020-02-14\"}")));
+        Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/SummaryFunction/invocations")
+                .header("Authorization", GatewayHarness.SIGNED).POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2020-02-14\"}")));
 
         assertEquals(200, response.status());
         assertEquals("2020-02-14", response.json().get("compiled").asText());
@@ -141,10 +143,50 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void invokingAnUnknownFunctionIs404() {
-        Api.Response response = gateway.api.send(gateway.api.request("/2015-03-31/functions/Nope/invocations")
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/Nope/invocations")
+                .header("Authorization", GatewayHarness.SIGNED).POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertEquals(404, response.status());
+    }
+
+    @Test
+    void theApiPortDoesNotServeLambdaInvoke() {
+        Api.Response response = gateway.api.send(gateway.api.request("/2015-03-31/functions/SummaryFunction/invocations")
+                .header("Authorization", GatewayHarness.SIGNED).POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertEquals(404, response.status());
+        assertTrue(gateway.invocations.isEmpty());
+    }
+
+    @Test
+    void aLambdaInvokeSignedWithAnotherKeyIsRefused() {
+        Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/SummaryFunction/invocations")
+                .header("Authorization", GatewayHarness.SIGNED.replace(LocalStack.ACCESS_KEY_ID, "AKIAOTHERKEY"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertEquals(403, response.status());
+        assertTrue(gateway.invocations.isEmpty());
+    }
+
+    @Test
+    void theEventIsTheJsonOfPayloadFormat2WithApiGatewaysFieldNames() throws Exception {
+        gateway.api.get("/districts?b=2&a=1");
+
+        var event = LocalJson.MAPPER.readTree(gateway.rawEvents.poll(5, TimeUnit.SECONDS));
+        assertEquals("2.0", event.get("version").asText());
+        assertEquals("GET /districts", event.get("routeKey").asText());
+        assertEquals("/districts", event.get("rawPath").asText());
+        assertEquals("b=2&a=1", event.get("rawQueryString").asText());
+        assertEquals("1", event.get("queryStringParameters").get("a").asText());
+        assertFalse(event.get("isBase64Encoded").asBoolean());
+        var context = event.get("requestContext");
+        for (String field : List.of("accountId", "apiId", "domainName", "requestId", "routeKey", "stage", "time", "timeEpoch")) {
+            assertTrue(context.has(field), field);
+        }
+        assertEquals("GET", context.get("http").get("method").asText());
+        assertTrue(context.get("http").has("sourceIp"));
+        assertFalse(event.has("body"));
+        assertFalse(event.has("pathParameters"));
     }
 
     @Test

@@ -1,14 +1,19 @@
 package cn.lanzhou.epidemic.local;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import cn.lanzhou.epidemic.local.runtime.FunctionInvoker;
+import cn.lanzhou.epidemic.local.runtime.Outcome;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -17,72 +22,80 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The gateway of the real template in front of recording handlers instead of the functions, with
- * no DynamoDB or S3 behind it: for tests of what reaches a function and what comes back.
- * RegistrationFunction throws; SummaryFunction takes a Map, as a scheduled or invoked function does.
+ * The gateway of the real template in front of recording functions instead of containers, with no
+ * DynamoDB or S3 behind it: for tests of the JSON that reaches a function and of how its JSON answer
+ * comes back. RegistrationFunction fails; SummaryFunction answers a plain JSON object, as an invoked
+ * function does. The Lambda Invoke API runs on its own port, as in the stack.
  */
-final class GatewayHarness implements AutoCloseable {
+final class GatewayHarness implements FunctionInvoker, AutoCloseable {
+    /** What a SigV4-signing client sends; the local endpoints check only the key it names. */
+    static final String SIGNED = "AWS4-HMAC-SHA256 Credential=" + LocalStack.ACCESS_KEY_ID
+            + "/20200213/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
+
     final BlockingQueue<APIGatewayV2HTTPEvent> events = new LinkedBlockingQueue<>();
+    final BlockingQueue<String> rawEvents = new LinkedBlockingQueue<>();
     final BlockingQueue<Map<String, Object>> invocations = new LinkedBlockingQueue<>();
     private final HttpServer server;
+    private final LambdaInvokeEmulator lambda;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     final Api api;
+    final Api lambdaApi;
 
     GatewayHarness() throws Exception {
         Path root = LocalStack.findRepoRoot(Path.of("").toAbsolutePath());
         Template template = TemplateReader.read(root.resolve("template.yaml"), LocalStack.REGION);
-        Functions functions = new Functions(template.functions(), LocalStack.REGION, this::handler);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         int port = server.getAddress().getPort();
-        server.createContext("/", new ApiGatewayEmulator(new Routes(template.routes()), functions,
+        server.createContext("/", new ApiGatewayEmulator(new Routes(template.routes()), this,
                 new JwtVerifier(Tokens.secret(), Clock.systemUTC()), new Cors(List.of("http://localhost:" + port), template.cors()),
-                new LambdaInvokeEmulator(functions, executor), new StaticFiles(root.resolve("infrastructure/web")), Clock.systemUTC()));
+                new StaticFiles(root.resolve("infrastructure/web")), Clock.systemUTC()));
         server.setExecutor(executor);
         server.start();
+        lambda = new LambdaInvokeEmulator(executor, LocalStack.ACCESS_KEY_ID);
+        lambda.start(this);
         api = new Api(URI.create("http://localhost:" + port));
+        lambdaApi = new Api(lambda.endpoint());
     }
 
-    private RequestHandler<?, ?> handler(Template.Function function) {
-        return switch (function.id()) {
-            case "RegistrationFunction" -> new Failing();
-            case "SummaryFunction" -> new Invoked();
-            default -> new Recording();
-        };
+    @Override
+    public boolean exists(String functionId) {
+        return functionId.endsWith("Function");
     }
 
-    /** Answers 200 with a cookie, a header and a base64 body, and keeps the event. */
-    final class Recording implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-        @Override
-        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-            events.add(event);
-            APIGatewayV2HTTPResponse response = new APIGatewayV2HTTPResponse();
-            response.setStatusCode(201);
-            response.setHeaders(Map.of("Content-Type", "text/plain; charset=utf-8", "X-Function", context.getFunctionName()));
-            response.setCookies(List.of("a=1; Path=/", "b=2; Path=/"));
-            response.setBody(java.util.Base64.getEncoder().encodeToString("好".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-            response.setIsBase64Encoded(true);
-            return response;
+    @Override
+    public Outcome invoke(String functionId, byte[] payload) {
+        try {
+            return switch (functionId) {
+                case "RegistrationFunction" -> new Outcome.Failure("java.lang.IllegalStateException",
+                        "{\"errorMessage\":\"boom: a secret stack trace\",\"errorType\":\"java.lang.IllegalStateException\"}");
+                case "SummaryFunction" -> {
+                    Map<String, Object> input = LocalJson.MAPPER.readValue(payload, new TypeReference<Map<String, Object>>() { });
+                    invocations.add(input);
+                    yield new Outcome.Answer(LocalJson.MAPPER.writeValueAsBytes(Map.of("compiled", input.getOrDefault("date", "none"))));
+                }
+                default -> recorded(functionId, payload);
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    static final class Failing implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-        @Override
-        public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-            throw new IllegalStateException("boom: a secret stack trace");
-        }
-    }
-
-    final class Invoked implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-        @Override
-        public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-            invocations.add(input);
-            return Map.of("compiled", input.getOrDefault("date", "none"));
-        }
+    /** Keeps the event; answers 201 with a cookie, a header and a base64 body. */
+    private Outcome recorded(String functionId, byte[] payload) throws IOException {
+        rawEvents.add(new String(payload, StandardCharsets.UTF_8));
+        events.add(LocalJson.MAPPER.readValue(payload, APIGatewayV2HTTPEvent.class));
+        ObjectNode response = LocalJson.MAPPER.createObjectNode().put("statusCode", 201);
+        response.putObject("headers").put("Content-Type", "text/plain; charset=utf-8").put("X-Function", functionId);
+        response.putArray("cookies").add("a=1; Path=/").add("b=2; Path=/");
+        response.put("body", Base64.getEncoder().encodeToString("好".getBytes(StandardCharsets.UTF_8)));
+        response.put("isBase64Encoded", true);
+        return new Outcome.Answer(LocalJson.MAPPER.writeValueAsBytes(response));
     }
 
     @Override
     public void close() {
         server.stop(0);
+        lambda.close();
         executor.shutdownNow();
     }
 }

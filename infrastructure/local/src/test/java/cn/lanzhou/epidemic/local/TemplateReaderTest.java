@@ -47,10 +47,11 @@ class TemplateReaderTest {
 
         assertEquals("DataTable", registration.get("TABLE_NAME"));
         assertEquals("IdempotencyTable", registration.get("IDEMPOTENCY_TABLE_NAME"));
-        assertEquals("local-dev-id-hash-key", registration.get("ID_HASH_KEY"));
+        assertEquals(template.secrets().getFirst().arn(), registration.get("ID_HASH_SECRET_ARN"));
+        assertTrue(registration.get("ID_HASH_SECRET_ARN").matches("arn:aws:secretsmanager:us-east-1:000000000000:secret:IdHashKey-[0-9a-f]{6}"));
         assertEquals("Asia/Shanghai", registration.get("REPORT_TIMEZONE"));
         assertEquals("reports-bucket", reports.get("REPORTS_BUCKET"));
-        assertEquals("SummaryFunction", reports.get("SUMMARY_FUNCTION_NAME"));
+        assertEquals("arn:aws:lambda:us-east-1:000000000000:function:SummaryFunction:live", reports.get("SUMMARY_FUNCTION_NAME"));
         assertEquals("900", reports.get("PRESIGN_SECONDS"));
     }
 
@@ -81,6 +82,9 @@ class TemplateReaderTest {
 
         assertEquals("cn.lanzhou.epidemic.districts.DistrictsHandler", districts.handlerClass());
         assertEquals("handleRequest", districts.handlerMethod());
+        assertEquals("functions/districts/target/lambda/districts.jar", districts.codeUri());
+        assertEquals(1024, districts.memorySizeMb());
+        assertEquals(3538, template.function("RegistrationFunction").orElseThrow().memorySizeMb());
         assertEquals(10, districts.timeoutSeconds());
     }
 

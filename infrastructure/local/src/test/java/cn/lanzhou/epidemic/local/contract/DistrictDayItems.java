@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.contract;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class DistrictDayItems {
     }
 
     public static List<Map<String, AttributeValue>> read(DynamoDbClient dynamo, String prefix, LocalDate day, String district) {
-        String table = System.getProperty("TABLE_NAME");
+        String table = LocalNames.TABLE;
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int shard = 0; shard < SHARDS; shard++) {
             String pk = prefix + "#" + day + "#" + shard;

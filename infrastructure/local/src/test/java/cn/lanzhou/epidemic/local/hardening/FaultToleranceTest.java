@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.hardening;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import static cn.lanzhou.epidemic.local.hardening.FaultProxy.Fault.RESET;
 import static cn.lanzhou.epidemic.local.hardening.FaultProxy.Fault.SERVER_ERROR;
 import static cn.lanzhou.epidemic.local.hardening.FaultProxy.Fault.THROTTLE;
@@ -204,7 +205,7 @@ class FaultToleranceTest {
     }
 
     static String tableName() {
-        return System.getProperty("TABLE_NAME", "DataTable");
+        return LocalNames.TABLE;
     }
 
     static void assertUnavailable(Api.Response response) {

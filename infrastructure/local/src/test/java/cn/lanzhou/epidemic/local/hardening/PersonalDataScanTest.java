@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.hardening;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,7 +78,7 @@ class PersonalDataScanTest {
     }
 
     private static Map<String, byte[]> reportsBucket(LocalStack stack) {
-        String bucket = System.getProperty("REPORTS_BUCKET");
+        String bucket = LocalNames.REPORTS_BUCKET;
         Map<String, byte[]> files = new java.util.TreeMap<>();
         if (bucket == null) {
             return files;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import cn.lanzhou.epidemic.local.Api;
 import cn.lanzhou.epidemic.local.LocalResources;
+import cn.lanzhou.epidemic.local.LocalNames;
 import cn.lanzhou.epidemic.local.LocalStack;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -153,7 +154,9 @@ class ReportFaultTest {
 
     /** The summary function invoked as the schedule does, but waiting for its outcome (Lambda's Invoke API). */
     private static Api.Response invokeSummary(String date) {
-        return api.send(api.request("/2015-03-31/functions/SummaryFunction/invocations")
+        Api lambda = new Api(stack.lambdaEndpoint());
+        return lambda.send(lambda.request("/2015-03-31/functions/SummaryFunction/invocations")
+                .header("Authorization", LocalNames.SIGNED_BY_LOCAL_KEY)
                 .header("Content-Type", "application/json").header("X-Amz-Invocation-Type", "RequestResponse")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + date + "\"}")));
     }
@@ -191,7 +194,7 @@ class ReportFaultTest {
     }
 
     private static void keepTheBucketForThePersonalDataScan() {
-        String bucket = System.getProperty("REPORTS_BUCKET");
+        String bucket = LocalNames.REPORTS_BUCKET;
         try (S3Client s3 = LocalResources.s3(stack.s3Endpoint())) {
             for (S3Object object : s3.listObjectsV2Paginator(r -> r.bucket(bucket)).contents()) {
                 PersonalDataScanTest.keepReportFile("report-fault-stack/" + object.key(),

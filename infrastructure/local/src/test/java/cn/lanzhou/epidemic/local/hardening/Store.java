@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.hardening;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import cn.lanzhou.epidemic.local.LocalResources;
 import java.net.URI;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ final class Store implements AutoCloseable {
 
     Store(URI endpoint) {
         this.client = LocalResources.dynamoDb(endpoint);
-        this.table = System.getProperty("TABLE_NAME", "DataTable");
+        this.table = LocalNames.TABLE;
     }
 
     List<Map<String, AttributeValue>> scan() {

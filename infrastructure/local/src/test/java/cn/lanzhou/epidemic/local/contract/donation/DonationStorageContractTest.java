@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.contract.donation;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,7 +53,7 @@ class DonationStorageContractTest {
             assertEquals(0, sent.compareTo(stored));
 
             // a donation dated back marked its day for the report to recompile
-            String table = System.getProperty("TABLE_NAME");
+            String table = LocalNames.TABLE;
             var marker = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(Map.of(
                     "pk", AttributeValue.fromS("CHANGED"), "sk", AttributeValue.fromS(day.toString()))));
             assertTrue(marker.hasItem() && !marker.item().isEmpty());
@@ -77,7 +78,7 @@ class DonationStorageContractTest {
             assertEquals(0, new BigDecimal("0.85").compareTo(new BigDecimal(item.get("items").l().get(0).m().get("unitValue").n())));
             assertEquals(receipt, item.get("receiptNumber").s());
 
-            String table = System.getProperty("TABLE_NAME");
+            String table = LocalNames.TABLE;
             var reservation = dynamo.getItem(g -> g.tableName(table).consistentRead(true).key(Map.of(
                     "pk", AttributeValue.fromS("RECEIPT#" + receipt), "sk", AttributeValue.fromS("RECEIPT"))));
             assertEquals(created.get("id").asText(), reservation.item().get("donationId").s());

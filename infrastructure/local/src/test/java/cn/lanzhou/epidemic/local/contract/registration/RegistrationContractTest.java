@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.contract.registration;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,7 +49,7 @@ class RegistrationContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     /** The local stack hands every function its environment as system properties. */
-    private static final String TABLE = System.getProperty("TABLE_NAME", "DataTable");
+    private static final String TABLE = LocalNames.TABLE;
     private static final String ID_NUMBER = "11010519491231002X";
     private static final String PHONE = "13800138000";
 

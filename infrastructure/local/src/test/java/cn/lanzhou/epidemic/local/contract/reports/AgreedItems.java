@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.contract.reports;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
@@ -30,7 +31,7 @@ final class AgreedItems implements AutoCloseable {
 
     AgreedItems(LocalStack stack) {
         this.dynamoDb = LocalResources.dynamoDb(stack.dynamoDbEndpoint());
-        this.table = System.getProperty("TABLE_NAME");
+        this.table = LocalNames.TABLE;
     }
 
     private String id(String prefix) {

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.local.contract.reports;
 
+import cn.lanzhou.epidemic.local.LocalNames;
 import static cn.lanzhou.epidemic.local.contract.reports.ReportDownloads.district;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -72,7 +73,7 @@ class DynamoDayStoresContractTest {
     private JsonNode compile(LocalDate date) {
         Map<String, Object> result = summary.handleRequest(Map.of("date", date.toString()), null);
         assertEquals("COMPILED", result.get("status"));
-        byte[] json = s3.getObjectAsBytes(b -> b.bucket(System.getProperty("REPORTS_BUCKET"))
+        byte[] json = s3.getObjectAsBytes(b -> b.bucket(LocalNames.REPORTS_BUCKET)
                 .key("reports/daily/" + date + "/summary.json")).asByteArray();
         try {
             return ReportDownloads.JSON.readTree(json);

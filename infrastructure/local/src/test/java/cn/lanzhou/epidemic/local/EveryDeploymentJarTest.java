@@ -1,0 +1,112 @@
+package cn.lanzhou.epidemic.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.lanzhou.epidemic.local.runtime.Outcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Every function of template.yaml, from its deployment jar, through Lambda's runtime interface client
+ * in a container of its own, with a harmless event: it must answer (not fail at init), so that a jar
+ * that misses a class, a wrong handler name, or a function that cannot find its credentials or its
+ * secret fails here rather than in AWS.
+ */
+@ExtendWith(LocalStackExtension.class)
+class EveryDeploymentJarTest {
+    /** The event for each function and the status its answer must carry (null: not an API function). */
+    private record Probe(String payload, Integer status) {
+    }
+
+    private static Map<String, Probe> probes(Path root) throws Exception {
+        return Map.of(
+                "DistrictsFunction", new Probe(apiEvent(root, "reports-get.json", "GET /districts", "/districts", null, false), 200),
+                "RegistrationFunction", new Probe(withBody(root, "registration-post.json", "{}"), 400),
+                "DonationFunction", new Probe(withBody(root, "donation-funds.json", "{}"), 400),
+                "ReopeningFunction", new Probe(read(root, "reopening-get.json"), 404),
+                "ReportsFunction", new Probe(read(root, "reports-get.json"), 404),
+                "SummaryFunction", new Probe("{\"date\":\"2020-02-13\"}", null));
+    }
+
+    @Test
+    void everyFunctionAnswersFromItsDeploymentJarThroughTheRuntimeInterfaceClient(LocalStack stack) throws Exception {
+        Path root = LocalStack.findRepoRoot(Path.of("").toAbsolutePath());
+        Map<String, Probe> probes = probes(root);
+        assertEquals(stack.template().functions().stream().map(Template.Function::id).collect(Collectors.toCollection(TreeSet::new)),
+                new TreeSet<>(probes.keySet()), "every function of the template has a probe here");
+
+        Map<String, String> failures = new java.util.TreeMap<>();
+        for (var entry : probes.entrySet()) {
+            Outcome outcome = stack.functions().invoke(entry.getKey(), entry.getValue().payload().getBytes(StandardCharsets.UTF_8));
+            String problem = problem(outcome, entry.getValue().status());
+            if (problem != null) {
+                failures.put(entry.getKey(), problem);
+            }
+        }
+        assertEquals(Map.of(), failures);
+    }
+
+    private static String problem(Outcome outcome, Integer expectedStatus) throws Exception {
+        if (outcome instanceof Outcome.Failure failure) {
+            return failure.errorType() + ": " + failure.errorJson();
+        }
+        JsonNode answer = LocalJson.MAPPER.readTree(assertInstanceOf(Outcome.Answer.class, outcome).payload());
+        if (expectedStatus != null && answer.path("statusCode").asInt() != expectedStatus) {
+            return "status " + answer.path("statusCode").asInt() + " instead of " + expectedStatus + ": " + answer.path("body").asText();
+        }
+        return null;
+    }
+
+    private static String read(Path root, String event) throws Exception {
+        return Files.readString(root.resolve("events").resolve(event), StandardCharsets.UTF_8);
+    }
+
+    private static String withBody(Path root, String event, String body) throws Exception {
+        ObjectNode json = (ObjectNode) LocalJson.MAPPER.readTree(read(root, event));
+        json.put("body", body).put("isBase64Encoded", false);
+        ((ObjectNode) json.get("headers")).remove("content-length");
+        return json.toString();
+    }
+
+    /** A sample event re-aimed at another route, with the authorizer left out for a public one. */
+    private static String apiEvent(Path root, String sample, String routeKey, String path, String body, boolean staff) throws Exception {
+        ObjectNode json = (ObjectNode) LocalJson.MAPPER.readTree(read(root, sample));
+        json.put("routeKey", routeKey).put("rawPath", path);
+        json.remove("pathParameters");
+        ObjectNode context = (ObjectNode) json.get("requestContext");
+        context.put("routeKey", routeKey);
+        ((ObjectNode) context.get("http")).put("method", routeKey.split(" ")[0]).put("path", path);
+        if (!staff) {
+            context.remove("authorizer");
+            ((ObjectNode) json.get("headers")).remove("authorization");
+        }
+        if (body != null) {
+            json.put("body", body);
+        }
+        return json.toString();
+    }
+
+    @Test
+    void aContainersEnvironmentHasNoAccessKeyAndTheStacksProcessEnvironmentMatchesIt(LocalStack stack) {
+        for (Template.Function function : stack.template().functions()) {
+            Map<String, String> env = stack.containerSpec(function.id()).environment();
+            assertTrue(env.keySet().stream().noneMatch(name -> name.equals("AWS_ACCESS_KEY_ID") || name.equals("AWS_SECRET_ACCESS_KEY")
+                    || name.equals("AWS_SESSION_TOKEN") || name.equals("LOCAL_STACK") || name.endsWith("_ENDPOINT")), function.id() + ": " + env.keySet());
+            Map<String, String> process = stack.processEnvironment(function.id());
+            assertTrue(process.entrySet().containsAll(env.entrySet()));
+            assertTrue(process.containsKey("AWS_CONTAINER_AUTHORIZATION_TOKEN"));
+        }
+        assertTrue(stack.containerSpec("RegistrationFunction").environment().get("ID_HASH_SECRET_ARN").startsWith("arn:aws:secretsmanager:"));
+    }
+
+}
