@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.aws.dynamodb.LeanDynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.LeanDynamoDbClient;
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.json.Json;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.aws.dynamodb.LeanDynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.LeanDynamoDbClient;
 import cn.lanzhou.epidemic.common.aws.SigV4;
 import cn.lanzhou.epidemic.common.json.Json;
 import com.sun.net.httpserver.HttpServer;
@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A request's backend calls share one budget, so the timeouts of several calls do not add up past it. */
 class RequestBudgetTest {
