@@ -9,7 +9,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
  * The DynamoDB boundary: failures that a retry later may cure (throttling, 5xx, timeouts, a failed
@@ -47,6 +49,8 @@ public final class Dynamo {
             return operation.get();
         } catch (ConditionalCheckFailedException e) {
             throw e;
+        } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {
+            throw new BackendUnavailable(e);
         } catch (SdkException e) {
             throw Faults.translate(e);
         }
