@@ -102,7 +102,7 @@ public final class PersonalData {
                 } catch (RuntimeException e) {
                     // the SDK's messages name the secret and the failure, never its value
                     Log.warn(null, "ID-hash key unavailable", "error", e.getClass().getName(),
-                            "message", String.valueOf(e.getMessage()));
+                            "cause", String.valueOf(e.getMessage()));
                     throw new KeyUnavailable(e);
                 }
                 if (secret == null || secret.isEmpty()) {

@@ -1,6 +1,5 @@
 package cn.lanzhou.epidemic.common.config;
 
-import cn.lanzhou.epidemic.common.store.RequestBudget;
 import java.time.Duration;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
@@ -37,7 +36,7 @@ public final class Clients {
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(CALL_TIMEOUT)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .addExecutionInterceptor(RequestBudget.interceptor(CALL_TIMEOUT))
+                        .addExecutionInterceptor(new BudgetInterceptor(CALL_TIMEOUT))
                         .build());
     }
 

@@ -3,20 +3,14 @@ package cn.lanzhou.epidemic.common.store;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.AwsRequest;
-import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The time one HTTP request may spend on backend calls, all of them together. Each SDK call has its
  * own timeout, but a request makes several (idempotency claim, writes, the release after a failure),
  * and under an outage their timeouts would add up past what a client waits. Within a budget, a call
- * gets at most what is left as its {@code apiCallTimeout}, so the request answers 503 in time. Per
- * thread: a handler runs on one.
+ * gets at most what is left as its {@code apiCallTimeout} (the SDK clients' interceptor in
+ * {@code common/config}), so the request answers 503 in time. Per thread: a handler runs on one.
+ * No SDK type here: a function without AWS clients (districts) uses it too.
  */
 public final class RequestBudget {
     /**
@@ -53,42 +47,5 @@ public final class RequestBudget {
     public static Optional<Duration> remaining() {
         Long deadline = DEADLINE.get();
         return deadline == null ? Optional.empty() : Optional.of(Duration.ofNanos(deadline - System.nanoTime()));
-    }
-
-    /**
-     * The SDK hook that gives each call of a request the rest of the budget as its timeout when that is
-     * shorter than the client's own {@code callTimeout}; a call after the budget is spent is not sent.
-     */
-    public static ExecutionInterceptor interceptor(Duration callTimeout) {
-        return new Interceptor(callTimeout);
-    }
-
-    private static final class Interceptor implements ExecutionInterceptor {
-        private final Duration callTimeout;
-
-        Interceptor(Duration callTimeout) {
-            this.callTimeout = callTimeout;
-        }
-
-        @Override
-        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-            SdkRequest request = context.request();
-            Optional<Duration> left = remaining();
-            if (left.isEmpty() || !(request instanceof AwsRequest aws)) {
-                return request;
-            }
-            Duration rest = left.get();
-            if (rest.toMillis() <= 0) {
-                throw ApiCallTimeoutException.create(0);
-            }
-            AwsRequestOverrideConfiguration.Builder override = aws.overrideConfiguration()
-                    .map(AwsRequestOverrideConfiguration::toBuilder)
-                    .orElseGet(AwsRequestOverrideConfiguration::builder);
-            Duration own = override.apiCallTimeout() == null ? callTimeout : override.apiCallTimeout();
-            if (own.compareTo(rest) <= 0) {
-                return request;
-            }
-            return aws.toBuilder().overrideConfiguration(override.apiCallTimeout(rest).build()).build();
-        }
     }
 }
