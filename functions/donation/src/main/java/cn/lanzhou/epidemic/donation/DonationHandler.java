@@ -9,18 +9,11 @@ import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
-import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
-import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.time.AppClock;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /donations} (public): funds or materials donated to a district. */
 public final class DonationHandler extends ApiHandler {
-    static {
-        // first thing at init: on the function's second vCPU while the rest of init goes on
-        Priming.warmUp("donation-warm-up", new ClientWarmUp());
-    }
-
     private final Districts districts;
     private final AppClock clock;
     private final Idempotency idempotency;
@@ -31,7 +24,7 @@ public final class DonationHandler extends ApiHandler {
         this(AppClock.fromEnvironment(), Clients.dynamoDb());
     }
 
-    private DonationHandler(AppClock clock, DynamoDb client) {
+    private DonationHandler(AppClock clock, DynamoDbClient client) {
         this(Districts.fromEnvironment(), clock, Idempotency.fromEnvironment(client, clock),
                 new DynamoDonations(new Dynamo(client), Env.required("TABLE_NAME")));
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class DynamoDonationsTest {
     private static final Donation MATERIALS = new Donation("01ID", "DN-20200213-ABCDEF",

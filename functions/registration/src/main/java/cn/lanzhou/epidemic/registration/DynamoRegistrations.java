@@ -18,7 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Registrations in the data table. Key design (agreed with the daily report, which reads it):

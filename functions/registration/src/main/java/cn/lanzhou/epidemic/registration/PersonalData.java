@@ -1,29 +1,57 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.common.config.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
-import cn.lanzhou.epidemic.common.crypto.Sha256;
+import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * What becomes of an identity number and a phone before anything is stored: a keyed hash
- * (HMAC-SHA256, key from {@code ID_HASH_KEY}, which in AWS comes from Secrets Manager) to match
- * registrations of one person without keeping the number, and a masked copy for display. Without
- * the key, the hash of an 18-digit number with a known structure cannot be reversed by trying
- * every number, which a plain SHA-256 would allow.
+ * (HMAC-SHA256, the key a Secrets Manager secret) to match registrations of one person without
+ * keeping the number, and a masked copy for display. Without the key, the hash of an 18-digit
+ * number with a known structure cannot be reversed by trying every number, which a plain SHA-256
+ * would allow.
+ *
+ * <p>The key is read once, at init. If that read fails (credentials refused, endpoint down), init
+ * goes on and the first request that needs the key tries again; while it cannot be read, such a
+ * request fails with the generic 500 and the log says why. The key itself is never logged.
  */
 public final class PersonalData {
-    private final byte[] key;
+    private static final String HMAC = "HmacSHA256";
+
+    private final Supplier<String> source;
+    private volatile SecretKeySpec key;
 
     public PersonalData(String secret) {
-        if (secret == null || secret.isEmpty()) {
-            throw new IllegalStateException("ID_HASH_KEY is empty");
-        }
-        this.key = secret.getBytes(StandardCharsets.UTF_8);
+        this(() -> secret);
     }
 
+    private PersonalData(Supplier<String> source) {
+        this.source = source;
+        try {
+            key();
+        } catch (KeyUnavailable e) {
+            // logged in key(); the first request that needs the key tries again
+        }
+    }
+
+    /** Reads the secret {@code ID_HASH_SECRET_ARN} through the SDK (its SecretString is the key). */
     public static PersonalData fromEnvironment() {
-        return new PersonalData(Env.required("ID_HASH_KEY"));
+        String secretId = Env.required("ID_HASH_SECRET_ARN");
+        SecretsManagerClient secrets = Clients.configure(SecretsManagerClient.builder()).build();
+        return fromSecret(() -> secrets.getSecretValue(b -> b.secretId(secretId)).secretString());
+    }
+
+    /** The key from {@code source}, read now and, while that fails, again when it is needed. */
+    static PersonalData fromSecret(Supplier<String> source) {
+        return new PersonalData(source);
     }
 
     /** The hash of a normalised identity number, prefixed by its type (a passport and an ID card never collide). */
@@ -52,6 +80,47 @@ public final class PersonalData {
     }
 
     private String hmacHex(String value) {
-        return Sha256.hex(Sha256.hmac(key, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(key());
+            return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK has " + HMAC, e);
+        }
+    }
+
+    private SecretKeySpec key() {
+        SecretKeySpec current = key;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (key == null) {
+                String secret;
+                try {
+                    secret = source.get();
+                } catch (RuntimeException e) {
+                    // the SDK's messages name the secret and the failure, never its value
+                    Log.warn(null, "ID-hash key unavailable", "error", e.getClass().getName(),
+                            "cause", String.valueOf(e.getMessage()));
+                    throw new KeyUnavailable(e);
+                }
+                if (secret == null || secret.isEmpty()) {
+                    Log.warn(null, "ID-hash key unavailable", "error", "the secret has no SecretString");
+                    throw new KeyUnavailable(null);
+                }
+                key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), HMAC);
+            }
+            return key;
+        }
+    }
+
+    /** The key could not be read: a request that needs it answers the generic 500. */
+    static final class KeyUnavailable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        KeyUnavailable(Throwable cause) {
+            super("the ID-hash key could not be read", cause);
+        }
     }
 }

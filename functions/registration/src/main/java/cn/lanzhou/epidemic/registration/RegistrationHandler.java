@@ -11,12 +11,10 @@ import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
-import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
-import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * {@code POST /registrations} (public): a person checked at a checkpoint, community, enterprise or
@@ -24,11 +22,6 @@ import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
  * {@link Registrations}; the answer carries only masked identity data.
  */
 public final class RegistrationHandler extends ApiHandler {
-    static {
-        // first thing at init: on the function's second vCPU while the rest of init goes on
-        Priming.warmUp("registration-warm-up", new ClientWarmUp());
-    }
-
     private final RegistrationService service;
     private final Idempotency idempotency;
     private final Districts districts;
@@ -39,7 +32,7 @@ public final class RegistrationHandler extends ApiHandler {
         this(AppClock.fromEnvironment(), Clients.dynamoDb());
     }
 
-    private RegistrationHandler(AppClock clock, DynamoDb client) {
+    private RegistrationHandler(AppClock clock, DynamoDbClient client) {
         this(new RegistrationService(
                         new DynamoRegistrations(new Dynamo(client), Env.required("TABLE_NAME"), clock),
                         RiskAssessment.fromEnvironment(), PersonalData.fromEnvironment(), clock),

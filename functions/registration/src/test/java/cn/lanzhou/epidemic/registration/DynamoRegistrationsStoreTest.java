@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.common.testing.FakeDynamoDb;
 import cn.lanzhou.epidemic.common.store.DayPartitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -18,19 +19,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.ConditionalCheckFailedException;
-import cn.lanzhou.epidemic.common.aws.dynamodb.GetItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.GetItemResponse;
-import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 
 /** The store's order of writes and its answer to a re-run, against a recording client (no I/O). */
 class DynamoRegistrationsStoreTest {
 
     /** Keeps items by (pk, sk) and honours {@code attribute_not_exists(pk)}, recording each put. */
-    static final class RecordingClient implements DynamoDb {
+    static final class RecordingClient extends FakeDynamoDb {
         final Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         final List<String> puts = new ArrayList<>();
 
@@ -42,7 +41,7 @@ class DynamoRegistrationsStoreTest {
         public synchronized PutItemResponse putItem(PutItemRequest request) {
             puts.add(request.item().get("pk").s());
             if (request.conditionExpression() != null && items.containsKey(key(request.item()))) {
-                throw new ConditionalCheckFailedException(400, "exists");
+                throw FakeDynamoDb.conditionFailed();
             }
             items.put(key(request.item()), request.item());
             return PutItemResponse.builder().build();

@@ -36,6 +36,22 @@ class PersonalDataTest {
         assertEquals(hmac("a-secret-key-for-tests", "PHONE:13800001234"), data.phoneHash("13800001234"));
     }
 
+    @Test
+    void a_key_that_cannot_be_read_at_init_is_read_again_when_a_hash_is_needed() {
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        PersonalData lazy = PersonalData.fromSecret(() -> {
+            if (reads.incrementAndGet() < 3) {
+                throw new IllegalStateException("endpoint down");
+            }
+            return "a-secret-key-for-tests";
+        });
+        assertEquals(1, reads.get());
+        org.junit.jupiter.api.Assertions.assertThrows(PersonalData.KeyUnavailable.class, () -> lazy.phoneHash("13800001234"));
+        assertEquals(data.phoneHash("13800001234"), lazy.phoneHash("13800001234"));
+        assertEquals(data.phoneHash("13800001234"), lazy.phoneHash("13800001234"));
+        assertEquals(3, reads.get());
+    }
+
     private static String hmac(String key, String message) {
         try {
             var mac = javax.crypto.Mac.getInstance("HmacSHA256");

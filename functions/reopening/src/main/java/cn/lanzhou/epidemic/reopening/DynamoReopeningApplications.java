@@ -28,14 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.ConditionalCheckFailedException;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DeleteItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.QueryResponse;
-import cn.lanzhou.epidemic.common.aws.dynamodb.ReturnValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Applications in the one table (key design agreed in the team notes, read by the daily report):

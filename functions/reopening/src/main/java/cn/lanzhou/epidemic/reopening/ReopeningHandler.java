@@ -11,23 +11,16 @@ import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
-import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
-import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.common.validation.Errors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The six reopening routes: two public, four for staff (JWT authorizer, checked here again). */
 public final class ReopeningHandler extends ApiHandler {
-    static {
-        // first thing at init: on the function's second vCPU while the rest of init goes on
-        Priming.warmUp("reopening-warm-up", new ClientWarmUp());
-    }
-
     static final int DEFAULT_LIMIT = 20;
     static final int MAX_LIMIT = 100;
 
@@ -47,7 +40,7 @@ public final class ReopeningHandler extends ApiHandler {
         this(Clients.dynamoDb(), Districts.fromEnvironment(), AppClock.fromEnvironment());
     }
 
-    private ReopeningHandler(DynamoDb client, Districts districts, AppClock clock) {
+    private ReopeningHandler(DynamoDbClient client, Districts districts, AppClock clock) {
         this(new DynamoReopeningApplications(new Dynamo(client), Env.required("TABLE_NAME")),
                 Idempotency.fromEnvironment(client, clock), districts, clock);
     }

@@ -4,8 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.aws.dynamodb.LeanDynamoDbClient;
-import cn.lanzhou.epidemic.common.aws.SigV4;
+import cn.lanzhou.epidemic.common.config.Clients;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;
@@ -14,7 +13,6 @@ import cn.lanzhou.epidemic.common.validation.Errors;
 import cn.lanzhou.epidemic.common.validation.Fields;
 import cn.lanzhou.epidemic.reopening.ReopeningApplication.HistoryEntry;
 import java.net.URI;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,8 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * The DynamoDB store against a real DynamoDB-compatible server (dynalite): run with
  * {@code DYNAMODB_ENDPOINT=http://localhost:PORT}; skipped otherwise. Creates its own table with
- * the key schema of template.yaml's DataTable (with the SDK client), then exercises the store
- * through the functions' lean client.
+ * the key schema of template.yaml's DataTable, then exercises the store through a client built as
+ * the functions build theirs ({@link Clients#configure}).
  */
 @EnabledIfEnvironmentVariable(named = "DYNAMODB_ENDPOINT", matches = ".+")
 class DynamoReopeningApplicationsTest {
@@ -51,7 +49,7 @@ class DynamoReopeningApplicationsTest {
 
     @BeforeAll
     static void createTable() {
-        client = DynamoDbClient.builder()
+        client = Clients.configure(DynamoDbClient.builder())
                 .endpointOverride(URI.create(System.getenv("DYNAMODB_ENDPOINT")))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -64,10 +62,7 @@ class DynamoReopeningApplicationsTest {
                         .keySchema(key("gsi1pk", KeyType.HASH), key("gsi1sk", KeyType.RANGE))
                         .projection(Projection.builder().projectionType(ProjectionType.ALL).build()).build()));
         client.waiter().waitUntilTableExists(b -> b.tableName(table));
-        // the store runs on the functions' own client, as in production
-        var lean = new LeanDynamoDbClient(URI.create(System.getenv("DYNAMODB_ENDPOINT")), "us-east-1",
-                () -> new SigV4.Credentials("local", "local", null), 3, Duration.ofSeconds(8), Duration.ofSeconds(3));
-        store = new DynamoReopeningApplications(new Dynamo(lean), table);
+        store = new DynamoReopeningApplications(new Dynamo(client), table);
     }
 
     @AfterAll

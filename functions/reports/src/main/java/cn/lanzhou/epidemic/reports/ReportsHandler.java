@@ -47,7 +47,7 @@ public final class ReportsHandler extends ApiHandler {
     private final Duration linkLifetime;
 
     public ReportsHandler() {
-        this(new S3ReportStore(Clients.s3(), Env.required("REPORTS_BUCKET")),
+        this(new S3ReportStore(Clients.s3(), Clients.s3Presigner(), Env.required("REPORTS_BUCKET")),
                 LambdaSummaryTrigger.fromEnvironment(),
                 Idempotency.fromEnvironment(Clients.dynamoDb(), AppClock.fromEnvironment()),
                 AppClock.fromEnvironment(),

@@ -18,9 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The per-day aggregates, one item per day: {@code pk = AGG}, {@code sk = {date}},

@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.BatchGetItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.KeysAndAttributes;
-import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Reads one local day by Query of its keys: registrations and donations from the day's 4 shards

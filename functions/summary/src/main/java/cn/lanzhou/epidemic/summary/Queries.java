@@ -3,8 +3,8 @@ package cn.lanzhou.epidemic.summary;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import java.util.Map;
 import java.util.function.Consumer;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** A Query, page by page: each item is handed on as its page arrives, none is kept. */
 final class Queries {

@@ -2,7 +2,7 @@ package cn.lanzhou.epidemic.summary;
 
 import static cn.lanzhou.epidemic.common.http.HtmlText.escape;
 
-import cn.lanzhou.epidemic.common.json.PlainJson;
+import cn.lanzhou.epidemic.common.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -52,8 +52,8 @@ final class ReportHtml {
         card(h, "登记人次", Long.toString(total.day().registrations));
         card(h, "发热人次", Long.toString(total.day().fever));
         card(h, "检查车辆", Long.toString(total.day().vehicles));
-        card(h, "捐赠资金（元）", PlainJson.money(total.day().funds));
-        card(h, "捐赠物资折价（元）", PlainJson.money(total.day().materialsValue));
+        card(h, "捐赠资金（元）", Json.money(total.day().funds));
+        card(h, "捐赠物资折价（元）", Json.money(total.day().materialsValue));
         card(h, "复工申请/批准/复工", total.day().submitted + "/" + total.day().approved + "/" + total.day().reopened);
         h.append("</div>\n");
 
@@ -81,9 +81,9 @@ final class ReportHtml {
                         Long.toString(r.day().vehicles)));
         h.append("<h2>捐赠</h2>\n");
         table(h, report, List.of("区县", "零报告", "笔数", "资金（元）", "累计资金（元）", "物资折价（元）", "累计物资折价（元）"),
-                r -> List.of(Long.toString(r.day().donations), PlainJson.money(r.day().funds),
-                        PlainJson.money(r.cumulative().funds()), PlainJson.money(r.day().materialsValue),
-                        PlainJson.money(r.cumulative().materialsValue())));
+                r -> List.of(Long.toString(r.day().donations), Json.money(r.day().funds),
+                        Json.money(r.cumulative().funds()), Json.money(r.day().materialsValue),
+                        Json.money(r.cumulative().materialsValue())));
         List<String> itemHeaders = new java.util.ArrayList<>(List.of("区县", "零报告"));
         Categories.CODES.forEach(c -> itemHeaders.add(Categories.chinese(c)));
         h.append("<h2>捐赠物资数量</h2>\n");
@@ -108,7 +108,7 @@ final class ReportHtml {
         Cumulative c = row.cumulative();
         h.append("<li><strong>").append(escape(row.name())).append("</strong>：").append(asOf(report))
                 .append("，累计登记检查").append(c.registrations()).append("人次；累计接收捐赠资金")
-                .append(PlainJson.money(c.funds())).append("元、捐赠物资折合").append(PlainJson.money(c.materialsValue()))
+                .append(Json.money(c.funds())).append("元、捐赠物资折合").append(Json.money(c.materialsValue()))
                 .append("元；规模以上工业企业累计复工").append(c.aboveSizeReopened()).append("家");
         BigDecimal rate = row.reopeningRate();
         if (rate != null) {

@@ -1,6 +1,6 @@
 package cn.lanzhou.epidemic.summary;
 
-import cn.lanzhou.epidemic.common.json.PlainJson;
+import cn.lanzhou.epidemic.common.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,9 +44,9 @@ final class SummaryCsv {
         Cumulative cumulative = row.cumulative();
         List<String> cells = new ArrayList<>(List.of(report.date().toString(), row.code(), row.name(), zeroReport,
                 n(day.registrations), n(cumulative.registrations()), n(day.fever), n(day.highRisk),
-                n(day.mediumRisk), n(day.lowRisk), n(day.vehicles), n(day.donations), PlainJson.money(day.funds),
-                PlainJson.money(cumulative.funds()), PlainJson.money(day.materialsValue),
-                PlainJson.money(cumulative.materialsValue())));
+                n(day.mediumRisk), n(day.lowRisk), n(day.vehicles), n(day.donations), Json.money(day.funds),
+                Json.money(cumulative.funds()), Json.money(day.materialsValue),
+                Json.money(cumulative.materialsValue())));
         for (String category : Categories.CODES) {
             cells.add(n(day.items.getOrDefault(category, 0L)));
         }

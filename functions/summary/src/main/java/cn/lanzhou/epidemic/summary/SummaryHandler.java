@@ -21,11 +21,6 @@ import java.util.Map;
  * dead-letter queue (or the asynchronous invocation's retries) take over.
  */
 public final class SummaryHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    static {
-        // first thing at init: on the function's second vCPU while the rest of init and the first reads go on
-        Priming.warmUp("summary-warm-up", new WarmUp());
-    }
-
     private final DailyReportCompiler compiler;
     private final AppClock clock;
 
@@ -40,15 +35,15 @@ public final class SummaryHandler implements RequestHandler<Map<String, Object>,
 
     private static DailyReportCompiler fromEnvironment() {
         Districts districts = Districts.fromEnvironment();
-        Dynamo dynamo = new Dynamo(Clients.dynamoDb());
         String table = Env.required("TABLE_NAME");
-        // the clock last: the warm-up thread reads the time-zone database meanwhile
+        Dynamo dynamo = Dynamo.primed(Clients.dynamoDb(), table);
+        Priming.register("summary", new WarmUp());
         AppClock clock = AppClock.fromEnvironment();
         return new DailyReportCompiler(districts,
                 new DynamoDayRecords(dynamo, table, clock.zone(),
                         new Partitions(Integer.parseInt(Env.get("REPORT_READ_THREADS", "1")))),
                 new DynamoDayAggregates(dynamo, table),
-                new S3ReportStore(Clients.s3(), Env.required("REPORTS_BUCKET")),
+                new S3ReportStore(Clients.s3(), Clients.s3Presigner(), Env.required("REPORTS_BUCKET")),
                 clock,
                 LocalDate.parse(Env.get("REPORT_START_DATE", "2020-01-01")),
                 Integer.parseInt(Env.get("REPORT_LOOKBACK_DAYS", "7")));

@@ -1,17 +1,13 @@
 package cn.lanzhou.epidemic.summary;
 
-import cn.lanzhou.epidemic.common.json.PlainJson;
+import cn.lanzhou.epidemic.common.json.Json;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/**
- * summary.json exactly as API.md "Reports" lays it out; money as strings with two fraction digits.
- * Written with {@link PlainJson}: nothing on the summary's path loads Jackson.
- */
+/** summary.json exactly as API.md "Reports" lays it out; money as strings with two fraction digits. */
 final class SummaryJson {
     private SummaryJson() {
     }
@@ -20,60 +16,56 @@ final class SummaryJson {
         return instant.truncatedTo(ChronoUnit.MILLIS).toString();
     }
 
-    static Map<String, Object> tree(DailyReport report) {
-        Map<String, Object> root = new LinkedHashMap<>();
+    static ObjectNode tree(DailyReport report) {
+        ObjectNode root = Json.object();
         root.put("date", report.date().toString());
         root.put("timezone", report.zone().getId());
         root.put("generatedAt", timestamp(report.generatedAt()));
-        List<Object> districts = new ArrayList<>();
+        ArrayNode districts = root.putArray("districts");
         for (DailyReport.Row row : report.rows()) {
-            Map<String, Object> d = new LinkedHashMap<>();
+            ObjectNode d = districts.addObject();
             d.put("code", row.code());
             d.put("name", row.name());
             d.put("zeroReport", row.day().zeroReport());
             figures(d, row);
-            districts.add(d);
         }
-        root.put("districts", districts);
-        Map<String, Object> totals = new LinkedHashMap<>();
-        figures(totals, report.total());
-        root.put("totals", totals);
+        figures(root.putObject("totals"), report.total());
         return root;
     }
 
     static byte[] render(DailyReport report) {
-        return PlainJson.writeBytes(tree(report));
+        return Json.writeBytes(tree(report));
     }
 
-    private static void figures(Map<String, Object> target, DailyReport.Row row) {
+    private static void figures(ObjectNode target, DailyReport.Row row) {
         DistrictDay day = row.day();
         Cumulative cumulative = row.cumulative();
-        Map<String, Object> registrations = new LinkedHashMap<>();
-        registrations.put("count", day.registrations);
-        registrations.put("cumulative", cumulative.registrations());
-        registrations.put("fever", day.fever);
-        registrations.put("highRisk", day.highRisk);
-        registrations.put("mediumRisk", day.mediumRisk);
-        registrations.put("lowRisk", day.lowRisk);
-        registrations.put("vehicles", day.vehicles);
-        target.put("registrations", registrations);
-        Map<String, Object> donations = new LinkedHashMap<>();
-        donations.put("count", day.donations);
-        donations.put("funds", PlainJson.money(day.funds));
-        donations.put("fundsCumulative", PlainJson.money(cumulative.funds()));
-        donations.put("materialsValue", PlainJson.money(day.materialsValue));
-        donations.put("materialsValueCumulative", PlainJson.money(cumulative.materialsValue()));
-        donations.put("items", new LinkedHashMap<String, Object>(day.items));
-        target.put("donations", donations);
-        Map<String, Object> reopenings = new LinkedHashMap<>();
-        reopenings.put("submitted", day.submitted);
-        reopenings.put("approved", day.approved);
-        reopenings.put("rejected", day.rejected);
-        reopenings.put("reopened", day.reopened);
-        reopenings.put("pending", cumulative.pending());
-        reopenings.put("aboveSizeEnterprises", row.aboveSizeEnterprises());
-        reopenings.put("aboveSizeReopenedCumulative", cumulative.aboveSizeReopened());
-        reopenings.put("reopeningRate", row.reopeningRate());
-        target.put("reopenings", reopenings);
+        target.putObject("registrations")
+                .put("count", day.registrations)
+                .put("cumulative", cumulative.registrations())
+                .put("fever", day.fever)
+                .put("highRisk", day.highRisk)
+                .put("mediumRisk", day.mediumRisk)
+                .put("lowRisk", day.lowRisk)
+                .put("vehicles", day.vehicles);
+        ObjectNode donations = target.putObject("donations")
+                .put("count", day.donations)
+                .put("funds", Json.money(day.funds))
+                .put("fundsCumulative", Json.money(cumulative.funds()))
+                .put("materialsValue", Json.money(day.materialsValue))
+                .put("materialsValueCumulative", Json.money(cumulative.materialsValue()));
+        ObjectNode items = donations.putObject("items");
+        for (Map.Entry<String, Long> item : day.items.entrySet()) {
+            items.put(item.getKey(), item.getValue());
+        }
+        target.putObject("reopenings")
+                .put("submitted", day.submitted)
+                .put("approved", day.approved)
+                .put("rejected", day.rejected)
+                .put("reopened", day.reopened)
+                .put("pending", cumulative.pending())
+                .put("aboveSizeEnterprises", row.aboveSizeEnterprises())
+                .put("aboveSizeReopenedCumulative", cumulative.aboveSizeReopened())
+                .put("reopeningRate", row.reopeningRate());
     }
 }

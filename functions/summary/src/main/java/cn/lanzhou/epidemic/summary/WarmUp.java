@@ -1,8 +1,6 @@
 package cn.lanzhou.epidemic.summary;
 
-import cn.lanzhou.epidemic.common.aws.LeanS3Client;
 import cn.lanzhou.epidemic.common.model.District;
-import cn.lanzhou.epidemic.common.runtime.ClientWarmUp;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,16 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the summary does at its first compilation that needs no data and no network: what every
- * function's first call needs ({@link ClientWarmUp}), a signed S3 request, the aggregate's codec,
- * and the three report files rendered from an empty sample. Run on a second thread at init
- * ({@code Priming.warmUp}), it loads those classes while the compilation waits on DynamoDB.
+ * What the summary does at its first compilation that needs no data and no network, for before the
+ * SnapStart snapshot: the aggregate's codec and the three report files rendered from an empty
+ * sample. Nothing is written; the DynamoDB client is primed by its own read.
  */
 final class WarmUp implements Runnable {
     @Override
     public void run() {
-        new ClientWarmUp().run();
-        LeanS3Client.warmUp();
         DayAggregate aggregate = DayAggregate.after(Optional.empty(), LocalDate.of(2020, 2, 13), Instant.EPOCH, 0,
                 Map.of(), List.of(new District("sample", "样例", "Sample", 1)));
         DynamoDayAggregates.decode(DynamoDayAggregates.encode(aggregate));

@@ -9,7 +9,7 @@ import java.util.TreeMap;
 
 /** Aggregates and late-change marks in memory; every aggregate goes through the DynamoDB codec, as it would be stored. */
 final class InMemoryDayAggregates implements DayAggregates {
-    private final TreeMap<LocalDate, Map<String, cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue>> items =
+    private final TreeMap<LocalDate, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
             new TreeMap<>();
     private final TreeMap<LocalDate, Instant> marks = new TreeMap<>();
     int gets;

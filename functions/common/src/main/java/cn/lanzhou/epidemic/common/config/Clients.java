@@ -1,18 +1,24 @@
 package cn.lanzhou.epidemic.common.config;
 
-import cn.lanzhou.epidemic.common.aws.Endpoints;
-import cn.lanzhou.epidemic.common.aws.LeanS3Client;
-import cn.lanzhou.epidemic.common.aws.SigV4;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
-import cn.lanzhou.epidemic.common.aws.dynamodb.LeanDynamoDbClient;
-import java.net.URI;
 import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
- * Builds the AWS clients once per container, from the environment: our own DynamoDB and S3 clients
- * over {@link java.net.HttpURLConnection} with our SigV4 signer (no AWS SDK in a function's jar).
- * Timeouts and retries are set so that a request gives up well inside API Gateway's 30-second limit
- * and answers 503. {@code DYNAMODB_ENDPOINT} / {@code S3_ENDPOINT} point the clients at the local stack.
+ * Builds the AWS SDK clients, once per container (a handler's no-arg constructor). The SDK resolves
+ * the region ({@code AWS_REGION}), the credentials (its default chain: Lambda's role, or the local
+ * stack's container credentials endpoint), the endpoints ({@code AWS_ENDPOINT_URL_DYNAMODB},
+ * {@code AWS_ENDPOINT_URL_S3}...) and the checksum policy ({@code AWS_REQUEST_CHECKSUM_CALCULATION})
+ * from the environment; nothing of that is read or cached here. Each client gets the JDK's
+ * HttpURLConnection as its HTTP client, the standard retry mode and timeouts that make a request
+ * give up well inside API Gateway's 30 seconds and answer 503.
  */
 public final class Clients {
     /** Total time one backend call may take, retries included. */
@@ -22,35 +28,38 @@ public final class Clients {
     private Clients() {
     }
 
-    /** The region the function runs in ({@code AWS_REGION}, which Lambda sets). */
-    public static String region() {
-        return Env.get("AWS_REGION", "cn-northwest-1");
+    /** The region, retry, timeout and HTTP settings every client of a function shares; for tests too. */
+    public static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder) {
+        return builder
+                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(ATTEMPT_TIMEOUT))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .addExecutionInterceptor(new BudgetInterceptor(CALL_TIMEOUT))
+                        .build());
     }
 
-    /** The DynamoDB client of a function, over the regional endpoint or {@code DYNAMODB_ENDPOINT}. */
-    public static DynamoDb dynamoDb() {
-        URI endpoint = Env.optional("DYNAMODB_ENDPOINT").map(URI::create)
-                .orElseGet(() -> Endpoints.regional("dynamodb", region()));
-        return new LeanDynamoDbClient(endpoint, region(), Clients::signingCredentials,
-                3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
-    }
-
-    /**
-     * The S3 client of the report functions. {@code S3_ENDPOINT} points it, path style, at the local
-     * S3Proxy; otherwise it addresses the regional endpoint, virtual-hosted style.
-     */
-    public static LeanS3Client s3() {
-        return new LeanS3Client(Env.optional("S3_ENDPOINT").map(URI::create), region(), Clients::signingCredentials,
-                3, CALL_TIMEOUT, ATTEMPT_TIMEOUT);
+    public static DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder()).build();
     }
 
     /**
-     * Lambda puts the role's credentials in the environment; the local stack hands fixed ones over as
-     * system properties ({@link Env} reads both). Read at every call, not cached: after a SnapStart
-     * restore the environment's credentials are the current ones.
+     * The reports bucket's client. S3Proxy and other S3 look-alikes of a local stack answer only path-style
+     * addresses ({@code http://host:port/bucket/key}), AWS's regional endpoint virtual-hosted ones.
      */
-    public static SigV4.Credentials signingCredentials() {
-        return new SigV4.Credentials(Env.required("AWS_ACCESS_KEY_ID"), Env.required("AWS_SECRET_ACCESS_KEY"),
-                Env.optional("AWS_SESSION_TOKEN").orElse(null));
+    public static S3Client s3() {
+        return configure(S3Client.builder()).forcePathStyle(customS3Endpoint()).build();
+    }
+
+    /** Links for downloads; the presigner resolves {@code AWS_ENDPOINT_URL_S3} as the client does. */
+    public static S3Presigner s3Presigner() {
+        return S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(customS3Endpoint()).build())
+                .build();
+    }
+
+    private static boolean customS3Endpoint() {
+        return Env.optional("AWS_ENDPOINT_URL_S3").or(() -> Env.optional("AWS_ENDPOINT_URL")).isPresent();
     }
 }

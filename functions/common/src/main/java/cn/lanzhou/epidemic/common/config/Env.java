@@ -3,9 +3,8 @@ package cn.lanzhou.epidemic.common.config;
 import java.util.Optional;
 
 /**
- * The function's configuration. In Lambda it is the process environment that template.yaml sets;
- * the local stack runs every function in one JVM and hands each the same values as system
- * properties, so a property of the same name counts when the variable is absent.
+ * The function's configuration: the process environment that template.yaml (or the local stack,
+ * which runs each function in a process of its own) sets. A blank variable counts as absent.
  */
 public final class Env {
     private Env() {
@@ -13,9 +12,6 @@ public final class Env {
 
     public static Optional<String> optional(String name) {
         String value = System.getenv(name);
-        if (value == null || value.isBlank()) {
-            value = System.getProperty(name);
-        }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 

@@ -1,16 +1,17 @@
 package cn.lanzhou.epidemic.common.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import cn.lanzhou.epidemic.common.model.Ids;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /** An API Gateway HTTP API (payload 2.0) request, with the few things every handler asks of it. */
 public final class ApiRequest {
@@ -48,7 +49,7 @@ public final class ApiRequest {
 
     public String requestId() {
         var ctx = event.getRequestContext();
-        return ctx != null && ctx.getRequestId() != null ? ctx.getRequestId() : UUID.randomUUID().toString();
+        return ctx != null && ctx.getRequestId() != null ? ctx.getRequestId() : Ids.random(Instant.now());
     }
 
     public Optional<String> header(String name) {

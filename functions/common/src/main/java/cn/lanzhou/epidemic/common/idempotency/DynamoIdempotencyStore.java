@@ -8,11 +8,11 @@ import cn.lanzhou.epidemic.common.store.Dynamo;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.ConditionalCheckFailedException;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DeleteItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * Idempotency records in their own table, one item per (route, key): {@code pk} is a hash of both,

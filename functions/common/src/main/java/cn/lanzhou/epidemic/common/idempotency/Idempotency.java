@@ -7,6 +7,7 @@ import cn.lanzhou.epidemic.common.http.ApiResponse;
 import cn.lanzhou.epidemic.common.http.Problem;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;
+import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.common.validation.Errors;
@@ -15,7 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The {@code Idempotency-Key} semantics of every POST (API.md): the first request is processed and
@@ -43,8 +44,14 @@ public final class Idempotency {
         this.clock = clock;
     }
 
-    public static Idempotency fromEnvironment(DynamoDb client, AppClock clock) {
-        return new Idempotency(new DynamoIdempotencyStore(new Dynamo(client), Env.required("IDEMPOTENCY_TABLE_NAME")), clock);
+    /**
+     * The records in {@code IDEMPOTENCY_TABLE_NAME}. Before the SnapStart snapshot, a read of a key no
+     * record has ({@value Dynamo#PRIMING_PK}) loads the SDK's call path into the snapshot.
+     */
+    public static Idempotency fromEnvironment(DynamoDbClient client, AppClock clock) {
+        DynamoIdempotencyStore store = new DynamoIdempotencyStore(new Dynamo(client), Env.required("IDEMPOTENCY_TABLE_NAME"));
+        Priming.register("idempotency", () -> store.find(Dynamo.PRIMING_PK, clock.now()));
+        return new Idempotency(store, clock);
     }
 
     /** Reads and checks the header (1–255 printable ASCII characters, optionally as a quoted structured-field string). */

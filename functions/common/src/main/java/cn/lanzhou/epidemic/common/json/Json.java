@@ -204,6 +204,6 @@ public final class Json {
 
     /** Money as the contract returns it: a string with exactly two fraction digits. */
     public static String money(BigDecimal amount) {
-        return PlainJson.money(amount);
+        return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();
     }
 }

@@ -1,9 +1,8 @@
 package cn.lanzhou.epidemic.common.log;
 
-import cn.lanzhou.epidemic.common.json.PlainJson;
+import cn.lanzhou.epidemic.common.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Structured log lines (one JSON object per line) with the request id. Callers pass only
@@ -28,7 +27,7 @@ public final class Log {
     }
 
     private static void write(String level, String requestId, String message, Throwable error, Object... keyValues) {
-        Map<String, Object> line = new LinkedHashMap<>();
+        ObjectNode line = Json.object();
         line.put("time", Instant.now().toString());
         line.put("level", level);
         if (requestId != null) {
@@ -47,7 +46,7 @@ public final class Log {
             line.put("error", error.getClass().getName());
             line.put("stackTrace", trace(error));
         }
-        System.out.println(PlainJson.write(line));
+        System.out.println(Json.write(line));
     }
 
     /**

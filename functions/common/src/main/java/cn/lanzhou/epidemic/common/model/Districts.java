@@ -1,9 +1,9 @@
 package cn.lanzhou.epidemic.common.model;
 
 import cn.lanzhou.epidemic.common.config.Env;
-import cn.lanzhou.epidemic.common.json.PlainJson;
+import cn.lanzhou.epidemic.common.json.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,22 +53,16 @@ public final class Districts {
     }
 
     static Districts parse(String document) {
-        Object districts = PlainJson.object(PlainJson.parse(document)).get("districts");
         List<District> list = new ArrayList<>();
-        for (Object entry : districts == null ? List.of() : PlainJson.array(districts)) {
-            Map<String, Object> d = PlainJson.object(entry);
-            Object above = d.get("aboveSizeEnterprises");
-            list.add(new District(text(d, "code"), text(d, "name"), text(d, "nameEn"),
-                    above instanceof BigDecimal n ? n.intValueExact() : 0));
+        for (JsonNode d : Json.parseTrusted(document).path("districts")) {
+            JsonNode above = d.path("aboveSizeEnterprises");
+            list.add(new District(d.path("code").asText(""), d.path("name").asText(""), d.path("nameEn").asText(""),
+                    above.isIntegralNumber() ? above.intValue() : 0));
         }
         if (list.isEmpty()) {
             throw new IllegalStateException("the district list is empty");
         }
         return new Districts(list);
-    }
-
-    private static String text(Map<String, Object> district, String name) {
-        return district.get(name) instanceof String s ? s : "";
     }
 
     public List<District> all() {

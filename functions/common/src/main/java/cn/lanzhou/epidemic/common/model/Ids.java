@@ -1,25 +1,37 @@
 package cn.lanzhou.epidemic.common.model;
 
-import cn.lanzhou.epidemic.common.crypto.Sha256;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.time.Instant;
 
 /**
  * Record ids: 26 characters of Crockford's base-32, time-ordered like a ULID (48 bits of
  * milliseconds, then 80 bits). A request with an Idempotency-Key gets an id derived from the key,
  * so a retry that runs again after a crash writes to the same item instead of a new one.
+ *
+ * <p>SnapStart: every copy restored from one snapshot starts with the memory of the one that was
+ * snapshotted, so a generator seeded before it would hand all copies the same sequence. The
+ * generator is therefore replaced after each restore ({@link #renewRandomness}, from
+ * {@link cn.lanzhou.epidemic.common.runtime.Priming}).
  */
 public final class Ids {
     public static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    private static volatile SecureRandom random = new SecureRandom();
 
     private Ids() {
     }
 
+    /** A new generator, seeded from the operating system now: after a SnapStart restore. */
+    public static void renewRandomness() {
+        random = new SecureRandom();
+    }
+
     public static String random(Instant at) {
         byte[] tail = new byte[10];
-        RANDOM.nextBytes(tail);
+        random.nextBytes(tail);
         return encode(at.toEpochMilli(), tail);
     }
 
@@ -35,7 +47,7 @@ public final class Ids {
     public static String randomCrockford(int length) {
         StringBuilder out = new StringBuilder(length);
         for (int i = 0; i < length; i++) {
-            out.append(CROCKFORD.charAt(RANDOM.nextInt(32)));
+            out.append(CROCKFORD.charAt(random.nextInt(32)));
         }
         return out.toString();
     }
@@ -57,10 +69,14 @@ public final class Ids {
     }
 
     public static byte[] sha256(byte[] input) {
-        return Sha256.hash(input);
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(input);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     public static String sha256Hex(byte[] input) {
-        return Sha256.hex(sha256(input));
+        return HexFormat.of().formatHex(sha256(input));
     }
 }

@@ -1,57 +1,110 @@
 package cn.lanzhou.epidemic.common.report;
 
-import cn.lanzhou.epidemic.common.aws.LeanS3Client;
+import cn.lanzhou.epidemic.common.store.Faults;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 
 /**
- * {@link ReportStore} on S3, through {@link LeanS3Client}: throttling, 5xx and timeouts become
- * {@link cn.lanzhou.epidemic.common.store.BackendUnavailable} there, a missing file is empty here.
+ * {@link ReportStore} on S3, through the SDK's {@link S3Client} and {@link S3Presigner}: throttling,
+ * 5xx, timeouts and failed connections become {@link cn.lanzhou.epidemic.common.store.BackendUnavailable}
+ * ({@link Faults}); a missing file is empty.
  */
 public final class S3ReportStore implements ReportStore {
-    private final LeanS3Client s3;
+    private final S3Client s3;
+    private final S3Presigner presigner;
     private final String bucket;
 
-    public S3ReportStore(LeanS3Client s3, String bucket) {
+    public S3ReportStore(S3Client s3, S3Presigner presigner, String bucket) {
         this.s3 = s3;
+        this.presigner = presigner;
         this.bucket = bucket;
     }
 
     @Override
     public Optional<String> put(String key, byte[] content, String contentType, Map<String, String> metadata) {
+        String version = call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
+                .cacheControl("no-store").metadata(metadata), RequestBody.fromBytes(content))).versionId();
         // "null" is the version of an object written while versioning is suspended: no version to pin a link to
-        return s3.putObject(bucket, key, content, contentType, "no-store", metadata)
-                .filter(v -> !v.isBlank() && !v.equals("null"));
+        return Optional.ofNullable(version).filter(v -> !v.isBlank() && !v.equals("null"));
     }
 
     @Override
     public Optional<StoredFile> head(String key) {
-        return s3.headObject(bucket, key).map(h -> new StoredFile(h.contentLength(), h.contentType(), h.metadata()));
+        return absentIfMissing(() -> {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            return new StoredFile(head.contentLength(), head.contentType(), head.metadata());
+        });
     }
 
     @Override
     public List<LocalDate> compiledDates() {
         // listing summary.json keys rather than folders: a folder whose compile never finished is not a report
         List<LocalDate> dates = new ArrayList<>();
-        for (String key : s3.listKeys(bucket, ReportFiles.PREFIX)) {
-            ReportFiles.summaryDate(key).ifPresent(dates::add);
-        }
+        String token = null;
+        do {
+            String continuation = token;
+            ListObjectsV2Response page = call(() -> s3.listObjectsV2(b -> b.bucket(bucket)
+                    .prefix(ReportFiles.PREFIX).continuationToken(continuation)));
+            for (S3Object object : page.contents()) {
+                ReportFiles.summaryDate(object.key()).ifPresent(dates::add);
+            }
+            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+        } while (token != null);
         dates.sort(null);
         return dates;
     }
 
     @Override
     public Optional<byte[]> get(String key) {
-        return s3.getObject(bucket, key);
+        return absentIfMissing(() -> s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
     }
 
     @Override
     public Link presignGet(String key, Optional<String> versionId, Duration validFor) {
-        LeanS3Client.PresignedGet presigned = s3.presignGet(bucket, key, versionId, validFor);
-        return new Link(presigned.url(), presigned.expiresAt());
+        PresignedGetObjectRequest presigned = presigner.presignGetObject(p -> p
+                .signatureDuration(validFor)
+                .getObjectRequest(g -> g.bucket(bucket).key(key).versionId(versionId.orElse(null))));
+        return new Link(presigned.url().toString(), presigned.expiration());
+    }
+
+    /**
+     * GET answers {@code NoSuchKey}, HEAD a bare 404 without an error code: both mean the file is not
+     * there. A 404 for a missing bucket is a configuration fault and propagates.
+     */
+    private static <T> Optional<T> absentIfMissing(Supplier<T> operation) {
+        try {
+            return Optional.of(call(operation));
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+            if (e.statusCode() == 404 && (code == null || code.isEmpty() || code.equals("NoSuchKey"))) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    private static <T> T call(Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (SdkException e) {
+            throw Faults.translate(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.common.runtime;
 
 import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.model.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import org.crac.Context;
@@ -8,74 +9,67 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * SnapStart priming: work registered here runs once before Lambda takes the snapshot of an
- * initialised function, so the classes and code paths of a first request are already loaded (and
- * compiled) in the snapshot that every cold start restores. The work must be harmless: it writes
- * nothing (a request that fails validation, a read of a key that does not exist).
+ * SnapStart hooks. Work registered here runs once before Lambda takes the snapshot of an
+ * initialised function, so the classes and code paths of a first request — through the SDK client,
+ * its signer, endpoint rules and HTTP client — are loaded in the snapshot that every cold start
+ * restores. The work must be harmless: it writes nothing (a request that fails validation, a read
+ * of a key that cannot exist). A failure costs only speed and is swallowed.
  *
- * <p>{@link #warmUp} is for work without I/O that a function with more than one vCPU can do on a
- * second thread while its first request waits on the network: loading and linking the classes of
- * the later stages of that request (signing, rendering) off its critical path.
+ * <p>After a restore: randomness is renewed ({@link Ids#renewRandomness}), since every copy restored
+ * from one snapshot would otherwise draw the same sequence. Nothing else needs doing. Our code caches
+ * no credentials: the SDK's default provider chain holds them with their expiry and fetches new
+ * ones when they are due. The HTTP client (the JDK's HttpURLConnection) keeps idle connections for
+ * a few seconds only, judged by the clock, so a connection from before the snapshot is dropped, not
+ * reused; a connection that fails anyway is an I/O error the SDK retries.
  */
 public final class Priming {
     // org.crac keeps weak references: the resources must stay reachable from here
     private static final List<Resource> RESOURCES = new ArrayList<>();
 
+    static {
+        add(new Resource() {
+            @Override
+            public void beforeCheckpoint(Context<? extends Resource> context) {
+                // nothing: the priming work is registered separately
+            }
+
+            @Override
+            public void afterRestore(Context<? extends Resource> context) {
+                Ids.renewRandomness();
+            }
+        });
+    }
+
     private Priming() {
     }
 
-    public static synchronized void register(String name, Runnable work) {
-        Resource resource = new Resource() {
+    /** Runs {@code work} before the snapshot; {@code name} only labels a failure in the log. */
+    public static void register(String name, Runnable work) {
+        add(new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
                 try {
                     work.run();
                 } catch (RuntimeException e) {
                     // a failed priming costs only speed; the snapshot is still good
-                    Log.warn(null, "priming failed", "name", name, "error", e.getClass().getSimpleName());
+                    Log.warn(null, "priming failed", "name", name, "error", e.getClass().getName());
                 }
             }
 
             @Override
             public void afterRestore(Context<? extends Resource> context) {
-                // nothing: clients read credentials per call and reconnect on a stale connection
+                // nothing per work: see the class comment
             }
-        };
+        });
+    }
+
+    private static synchronized void add(Resource resource) {
         RESOURCES.add(resource);
         Core.getGlobalContext().register(resource);
     }
 
-    /**
-     * Registers {@code work} for the snapshot, as {@link #register} does, and also starts it now on a
-     * daemon thread, for a cold start without a snapshot. The work must be harmless, free of I/O and
-     * safe to run beside the first request. The thread starts before the registration, and is not
-     * given a lambda: the first lambda of a JVM sets up the lambda machinery, some 15 ms that are
-     * better spent on the second thread than on the first.
-     */
-    public static void warmUp(String name, Runnable work) {
-        Thread thread = new Thread(new Quietly(name, work), name);
-        thread.setDaemon(true);
-        thread.start();
-        register(name, work);
-    }
-
-    /** Runs a warm-up; a failure costs only speed. */
-    private static final class Quietly implements Runnable {
-        private final String name;
-        private final Runnable work;
-
-        Quietly(String name, Runnable work) {
-            this.name = name;
-            this.work = work;
-        }
-
-        @Override
-        public void run() {
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                Log.warn(null, "warm-up failed", "name", name, "error", e.getClass().getSimpleName());
-            }
-        }
+    /** The registered hooks in registration order, for tests that drive a checkpoint and a restore. */
+    public static synchronized List<Resource> resources() {
+        return List.copyOf(RESOURCES);
     }
 }

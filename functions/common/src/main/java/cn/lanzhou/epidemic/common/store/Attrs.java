@@ -5,7 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Short names for building and reading DynamoDB attribute values; numbers stay exact. */
 public final class Attrs {

@@ -6,7 +6,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.s;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Marks a local day whose figures changed after the day was over (a late registration, a donation

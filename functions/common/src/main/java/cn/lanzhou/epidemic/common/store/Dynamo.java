@@ -1,28 +1,46 @@
 package cn.lanzhou.epidemic.common.store;
 
+import cn.lanzhou.epidemic.common.runtime.Priming;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import cn.lanzhou.epidemic.common.aws.dynamodb.AttributeValue;
-import cn.lanzhou.epidemic.common.aws.dynamodb.ConditionalCheckFailedException;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDb;
-import cn.lanzhou.epidemic.common.aws.dynamodb.DynamoDbException;
-import cn.lanzhou.epidemic.common.aws.dynamodb.GetItemRequest;
-import cn.lanzhou.epidemic.common.aws.dynamodb.PutItemRequest;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /**
- * The DynamoDB boundary: failures that a retry later may cure (throttling, 5xx, timeouts)
- * become {@link BackendUnavailable}; a failed condition stays {@link ConditionalCheckFailedException}
- * for the caller to interpret; anything else is a bug and propagates.
+ * The DynamoDB boundary: failures that a retry later may cure (throttling, 5xx, timeouts, a failed
+ * connection) become {@link BackendUnavailable}; a failed condition stays
+ * {@link ConditionalCheckFailedException} for the caller to interpret; anything else is a bug and
+ * propagates.
  */
 public final class Dynamo {
-    private final DynamoDb client;
+    /** A key no record has: the partition key of a harmless read before the SnapStart snapshot. */
+    public static final String PRIMING_PK = "PRIMING#";
 
-    public Dynamo(DynamoDb client) {
+    private final DynamoDbClient client;
+
+    public Dynamo(DynamoDbClient client) {
         this.client = client;
     }
 
-    public DynamoDb client() {
+    /**
+     * A boundary whose client is primed before the SnapStart snapshot by a GetItem of a key no record
+     * has ({@value #PRIMING_PK}): the snapshot then holds the SDK's whole call path (marshalling,
+     * signing, endpoint rules, HTTP) loaded. The table's key must be {@code pk} and {@code sk}.
+     */
+    public static Dynamo primed(DynamoDbClient client, String table) {
+        Dynamo dynamo = new Dynamo(client);
+        Priming.register("dynamodb", () -> dynamo.get(table, Attrs.key(PRIMING_PK, PRIMING_PK)));
+        return dynamo;
+    }
+
+    public DynamoDbClient client() {
         return client;
     }
 
@@ -31,7 +49,9 @@ public final class Dynamo {
             return operation.get();
         } catch (ConditionalCheckFailedException e) {
             throw e;
-        } catch (DynamoDbException e) {
+        } catch (ProvisionedThroughputExceededException | RequestLimitExceededException e) {
+            throw new BackendUnavailable(e);
+        } catch (SdkException e) {
             throw Faults.translate(e);
         }
     }

@@ -1,13 +1,16 @@
 package cn.lanzhou.epidemic.common.store;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The time one HTTP request may spend on backend calls, all of them together. Each SDK call has its
  * own timeout, but a request makes several (idempotency claim, writes, the release after a failure),
  * and under an outage their timeouts would add up past what a client waits. Within a budget, a call
- * gets at most what is left, so the request answers 503 in time. Per thread: a handler runs on one.
+ * gets at most what is left as its {@code apiCallTimeout} (the SDK clients' interceptor in
+ * {@code common/config}), so the request answers 503 in time. Per thread: a handler runs on one.
+ * No SDK type here: a function without AWS clients (districts) uses it too.
  */
 public final class RequestBudget {
     /**
@@ -40,9 +43,9 @@ public final class RequestBudget {
         }
     }
 
-    /** The earlier of {@code callDeadline} (a {@link System#nanoTime()} value) and the request's deadline. */
-    public static long bound(long callDeadline) {
+    /** What is left of the current request's budget; empty outside of one. */
+    public static Optional<Duration> remaining() {
         Long deadline = DEADLINE.get();
-        return deadline != null && deadline - callDeadline < 0 ? deadline : callDeadline;
+        return deadline == null ? Optional.empty() : Optional.of(Duration.ofNanos(deadline - System.nanoTime()));
     }
 }
