@@ -4,6 +4,7 @@ import cn.lanzhou.epidemic.local.runtime.ContainerSpec;
 import cn.lanzhou.epidemic.local.runtime.FunctionContainers;
 import cn.lanzhou.epidemic.local.runtime.FunctionLogs;
 import cn.lanzhou.epidemic.local.runtime.JvmOptions;
+import cn.lanzhou.epidemic.local.runtime.RuntimeNativeLibrary;
 import cn.lanzhou.epidemic.local.runtime.LambdaEnvironment;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -220,6 +221,7 @@ public final class LocalStack implements AutoCloseable {
         Path java = javaHome.resolve("bin/java");
         List<Path> runtimeClient = runtimeInterfaceClient(root);
         Path runtimeDir = runtimeClient.getFirst().getParent();
+        String nativeLibrary = RuntimeNativeLibrary.unpack(runtimeClient);
         Map<String, ContainerSpec> specs = new TreeMap<>();
         for (Template.Function function : template.functions()) {
             Path jar = root.resolve(function.codeUri());
@@ -235,7 +237,7 @@ public final class LocalStack implements AutoCloseable {
             Map<String, String> env = LambdaEnvironment.of(function, REGION, taskRoot, runtimeDir, javaHome, endpoints);
             specs.put(function.id(), new ContainerSpec(function.id(),
                     "arn:aws:lambda:" + REGION + ":" + TemplateReader.ACCOUNT_ID + ":function:" + function.id(),
-                    function.handler(), java, JvmOptions.forMemory(function.memorySizeMb()),
+                    function.handler(), java, JvmOptions.forMemory(function.memorySizeMb(), nativeLibrary),
                     classPath, env, taskRoot, Duration.ofSeconds(function.timeoutSeconds())));
         }
         return specs;

@@ -45,12 +45,15 @@ class ContainersTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static CredentialsEndpoint credentials;
     private static Path taskRoot;
+    private static String nativeLibrary;
     private static final List<AutoCloseable> started = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
         credentials = new CredentialsEndpoint(LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY, Clock.systemUTC(), false);
         taskRoot = Files.createTempDirectory("task-root");
+        nativeLibrary = cn.lanzhou.epidemic.local.runtime.RuntimeNativeLibrary.unpack(
+                LocalStack.runtimeInterfaceClient(LocalStack.findRepoRoot(Path.of("").toAbsolutePath())));
     }
 
     @AfterAll
@@ -73,7 +76,7 @@ class ContainersTest {
         Map<String, String> env = LambdaEnvironment.of(function, LocalStack.REGION, taskRoot, taskRoot, javaHome,
                 new LambdaEnvironment.Endpoints(nowhere, nowhere, nowhere, nowhere));
         return new ContainerSpec("FixtureFunction", "arn:aws:lambda:us-east-1:000000000000:function:FixtureFunction",
-                function.handler(), javaHome.resolve("bin/java"), JvmOptions.forMemory(256), classPath, env, taskRoot, timeout);
+                function.handler(), javaHome.resolve("bin/java"), JvmOptions.forMemory(256, nativeLibrary), classPath, env, taskRoot, timeout);
     }
 
     private static FunctionContainers containers(ContainerSpec spec, int maximum) {

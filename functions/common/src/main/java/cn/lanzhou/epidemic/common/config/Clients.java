@@ -5,6 +5,7 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -24,6 +25,8 @@ public final class Clients {
     /** Total time one backend call may take, retries included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
     public static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+    /** One HTTP client for every SDK client of the container; the SDK does not close a client it was given. */
+    private static final SdkHttpClient HTTP = UrlConnectionHttpClient.builder().socketTimeout(ATTEMPT_TIMEOUT).build();
 
     private Clients() {
     }
@@ -31,7 +34,7 @@ public final class Clients {
     /** The region, retry, timeout and HTTP settings every client of a function shares; for tests too. */
     public static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> B configure(B builder) {
         return builder
-                .httpClientBuilder(UrlConnectionHttpClient.builder().socketTimeout(ATTEMPT_TIMEOUT))
+                .httpClient(HTTP)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallTimeout(CALL_TIMEOUT)

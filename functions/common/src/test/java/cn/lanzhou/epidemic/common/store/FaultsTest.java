@@ -71,4 +71,11 @@ class FaultsTest {
         DynamoDbException denied = answered(403, "AccessDeniedException");
         assertSame(denied, Faults.translate(denied));
     }
+
+    @Test
+    void credentialsThatCannotBeLoadedAreAMisconfigurationNotAnOutage() {
+        SdkClientException noCredentials = SdkClientException.create(
+                "Unable to load credentials from any of the providers in the chain");
+        assertSame(noCredentials, Faults.translate(noCredentials));
+    }
 }

@@ -95,7 +95,8 @@ final class Container implements AutoCloseable {
             try {
                 return invocation.outcome.get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                process.destroyForcibly();
+                // ended before the answer goes out, as Lambda resets the sandbox before it reports the timeout
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 invocation.outcome.complete(failure("Sandbox.Timedout",
                         "Task timed out after " + spec.timeout().toMillis() / 1000.0 + " seconds"));
                 return invocation.outcome.join();

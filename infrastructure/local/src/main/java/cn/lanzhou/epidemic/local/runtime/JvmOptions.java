@@ -13,7 +13,8 @@ public final class JvmOptions {
     private JvmOptions() {
     }
 
-    public static List<String> forMemory(int memorySizeMb) {
+    /** For a function of {@code memorySizeMb}, plus the option naming the client's unpacked JNI library. */
+    public static List<String> forMemory(int memorySizeMb, String nativeLibraryOption) {
         long kib = memorySizeMb * 1024L;
         return List.of(
                 "-XX:MaxHeapSize=" + kib * 85 / 100 + "k",
@@ -23,6 +24,7 @@ public final class JvmOptions {
                 "-Xshare:auto",
                 "-Djava.net.preferIPv4Stack=true",
                 // the runtime interface client loads its JNI part with System.load
-                "--enable-native-access=ALL-UNNAMED");
+                "--enable-native-access=ALL-UNNAMED",
+                nativeLibraryOption);
     }
 }

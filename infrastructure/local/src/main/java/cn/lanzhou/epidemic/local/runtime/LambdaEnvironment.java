@@ -40,7 +40,10 @@ public final class LambdaEnvironment {
         env.put("LAMBDA_RUNTIME_DIR", runtimeDir.toString());
         env.put("_HANDLER", function.handler());
         env.put("TZ", ":UTC");
-        env.put("LANG", "en_US.UTF-8");
+        // Lambda sets en_US.UTF-8, a locale this machine may not have: without it the JVM would read
+        // the environment as ASCII and a template value such as HIGH_RISK_REGIONS (湖北) as '??'.
+        // C.UTF-8 is glibc's built-in UTF-8 locale and decodes the same
+        env.put("LANG", "C.UTF-8");
         env.put("PATH", javaHome.resolve("bin") + ":/usr/local/bin:/usr/bin:/bin");
         env.putAll(localAdditions(endpoints));
         return env;

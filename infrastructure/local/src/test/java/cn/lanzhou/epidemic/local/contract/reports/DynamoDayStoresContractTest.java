@@ -1,13 +1,14 @@
 package cn.lanzhou.epidemic.local.contract.reports;
 
-import cn.lanzhou.epidemic.local.LocalNames;
 import static cn.lanzhou.epidemic.local.contract.reports.ReportDownloads.district;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import cn.lanzhou.epidemic.local.LocalStackExtension;
-import cn.lanzhou.epidemic.summary.SummaryHandler;
+import cn.lanzhou.epidemic.local.Api;
+import cn.lanzhou.epidemic.local.LocalNames;
+import java.net.http.HttpRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,14 +41,12 @@ class DynamoDayStoresContractTest {
     private static final int APPLICATIONS = 130;
 
     private LocalStack stack;
-    private SummaryHandler summary;
     private S3Client s3;
     private JsonNode baseline;
 
     @BeforeAll
     void writeTheDay(LocalStack stack) {
         this.stack = stack;
-        summary = new SummaryHandler();
         s3 = LocalResources.s3(stack.s3Endpoint());
         try (AgreedItems items = new AgreedItems(stack)) {
             // 420 items of ~3 KB in one shard: more than one 1 MB page
@@ -70,11 +68,21 @@ class DynamoDayStoresContractTest {
         return LocalDateTime.parse(local).atZone(LANZHOU).toInstant();
     }
 
+    /** The summary function, in its container, invoked as the schedule does but waiting for its answer. */
     private JsonNode compile(LocalDate date) {
-        Map<String, Object> result = summary.handleRequest(Map.of("date", date.toString()), null);
-        assertEquals("COMPILED", result.get("status"));
+        Api lambda = new Api(stack.lambdaEndpoint());
+        Api.Response invoked = lambda.send(lambda.request("/2015-03-31/functions/SummaryFunction/invocations")
+                .header("Authorization", LocalNames.SIGNED_BY_LOCAL_KEY)
+                .header("Content-Type", "application/json").header("X-Amz-Invocation-Type", "RequestResponse")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + date + "\"}")));
+        assertEquals("", invoked.header("X-Amz-Function-Error").orElse(""), invoked.body());
+        assertEquals("COMPILED", readJson(invoked.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("status").asText());
         byte[] json = s3.getObjectAsBytes(b -> b.bucket(LocalNames.REPORTS_BUCKET)
                 .key("reports/daily/" + date + "/summary.json")).asByteArray();
+        return readJson(json);
+    }
+
+    private static JsonNode readJson(byte[] json) {
         try {
             return ReportDownloads.JSON.readTree(json);
         } catch (IOException e) {
