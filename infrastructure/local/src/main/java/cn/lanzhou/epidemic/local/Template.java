@@ -25,8 +25,9 @@ public record Template(List<Table> tables, List<String> buckets, List<Secret> se
      * deployment jar ({@code CodeUri}, relative to the repository), {@code MemorySize} and {@code Timeout}
      * with the Globals' defaults, and its environment variables, Globals merged and resolved.
      */
+    /** A function; {@code snapStart} when the template turns SnapStart on for its published versions. */
     public record Function(String id, String handler, String codeUri, int memorySizeMb, int timeoutSeconds,
-            Map<String, String> environment, List<Route> routes, List<Schedule> schedules) {
+            Map<String, String> environment, List<Route> routes, List<Schedule> schedules, boolean snapStart) {
         public String handlerClass() {
             int separator = handler.indexOf("::");
             return separator < 0 ? handler : handler.substring(0, separator);

@@ -146,8 +146,10 @@ public final class TemplateReader {
                 default -> { }
             }
         }
+        Object snapStart = resolve(properties.getOrDefault("SnapStart", globals.get("SnapStart")));
+        boolean snapStartOn = snapStart instanceof Map<?, ?> s && "PublishedVersions".equals(String.valueOf(s.get("ApplyOn")));
         return new Template.Function(id, handler, codeUri, Integer.parseInt(string(resolve(memory))),
-                Integer.parseInt(string(resolve(timeout))), variables, routes, schedules);
+                Integer.parseInt(string(resolve(timeout))), variables, routes, schedules, snapStartOn);
     }
 
     private Map<String, String> variables(Map<String, Object> properties) {

@@ -67,7 +67,7 @@ class ContainersTest {
     private static ContainerSpec fixture(String handlerClass, Duration timeout, Map<String, String> templateVariables) throws Exception {
         Path root = LocalStack.findRepoRoot(Path.of("").toAbsolutePath());
         Template.Function function = new Template.Function("FixtureFunction", FIXTURE + handlerClass + "::handleRequest",
-                "unused.jar", 256, (int) timeout.toSeconds(), templateVariables, List.of(), List.of());
+                "unused.jar", 256, (int) timeout.toSeconds(), templateVariables, List.of(), List.of(), false);
         URI nowhere = URI.create("http://127.0.0.1:9");
         Path javaHome = Path.of(System.getProperty("java.home"));
         List<Path> classPath = new ArrayList<>();

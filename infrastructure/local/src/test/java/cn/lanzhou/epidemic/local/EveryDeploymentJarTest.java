@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -55,6 +56,19 @@ class EveryDeploymentJarTest {
             }
         }
         assertEquals(Map.of(), failures);
+
+        // SnapStart as the managed runtime runs it: after init the runtime client ran the beforeCheckpoint
+        // hooks (priming through the SDK, a handler invocation that writes nothing), asked for the restore
+        // and ran the afterRestore hooks; then the probe above was the first real request
+        for (Template.Function function : stack.template().functions()) {
+            if (!function.snapStart()) {
+                continue;
+            }
+            List<String> lines = stack.functionLogs().stream().filter(l -> l.startsWith("[" + function.id() + "]")).toList();
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"message\":\"primed\"")), function.id() + " was not primed: " + lines);
+            assertTrue(lines.stream().noneMatch(l -> l.contains("priming failed")), function.id() + ": " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"message\":\"restored\"")), function.id() + " was not restored: " + lines);
+        }
     }
 
     private static String problem(Outcome outcome, Integer expectedStatus) throws Exception {

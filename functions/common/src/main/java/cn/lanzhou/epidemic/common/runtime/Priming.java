@@ -36,6 +36,7 @@ public final class Priming {
             @Override
             public void afterRestore(Context<? extends Resource> context) {
                 Ids.renewRandomness();
+                Log.info(null, "restored", "randomness", "renewed");
             }
         });
     }
@@ -48,8 +49,10 @@ public final class Priming {
         add(new Resource() {
             @Override
             public void beforeCheckpoint(Context<? extends Resource> context) {
+                long start = System.nanoTime();
                 try {
                     work.run();
+                    Log.info(null, "primed", "name", name, "ms", (System.nanoTime() - start) / 1_000_000);
                 } catch (RuntimeException e) {
                     // a failed priming costs only speed; the snapshot is still good
                     Log.warn(null, "priming failed", "name", name, "error", e.getClass().getName());

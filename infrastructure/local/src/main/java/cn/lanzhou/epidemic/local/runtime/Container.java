@@ -95,10 +95,11 @@ final class Container implements AutoCloseable {
             try {
                 return invocation.outcome.get(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                // ended before the answer goes out, as Lambda resets the sandbox before it reports the timeout
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                // the outcome first (the process's exit would otherwise report itself), then the process ends
+                // before the answer goes out, as Lambda resets the sandbox before it reports the timeout
                 invocation.outcome.complete(failure("Sandbox.Timedout",
                         "Task timed out after " + spec.timeout().toMillis() / 1000.0 + " seconds"));
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 return invocation.outcome.join();
             } catch (ExecutionException e) {
                 return failure("Runtime.Unknown", String.valueOf(e.getCause()));

@@ -20,6 +20,8 @@ final class ContainerPool implements AutoCloseable {
     private final FunctionLogs logs;
     private final Deque<Container> idle = new ArrayDeque<>();
     private final List<Container> all = new ArrayList<>();
+    /** Containers being started: they count against the maximum before they exist. */
+    private int starting;
     private boolean closed;
 
     ContainerPool(ContainerSpec spec, int maximum, Credentials credentials, FunctionLogs logs) {
@@ -52,20 +54,27 @@ final class ContainerPool implements AutoCloseable {
                     discard(reusable);
                     continue;
                 }
-                if (all.size() < maximum) {
+                if (all.size() + starting < maximum) {
+                    starting++;
                     break;
                 }
                 wait();
             }
         }
+        Container started = null;
         try {
-            Container started = Container.start(spec, credentials, logs);
-            synchronized (this) {
-                all.add(started);
-            }
+            started = Container.start(spec, credentials, logs);
             return started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a container of " + spec.functionId(), e);
+        } finally {
+            synchronized (this) {
+                starting--;
+                if (started != null) {
+                    all.add(started);
+                }
+                notifyAll();
+            }
         }
     }
 

@@ -25,6 +25,9 @@ public final class JvmOptions {
                 "-Djava.net.preferIPv4Stack=true",
                 // the runtime interface client loads its JNI part with System.load
                 "--enable-native-access=ALL-UNNAMED",
+                // org.crac's hooks through the runtime client's own implementation, which runs them
+                // around the SnapStart checkpoint (the managed runtime's JDK has no jdk.crac)
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
                 nativeLibraryOption);
     }
 }

@@ -31,8 +31,9 @@ public final class LambdaEnvironment {
         // AutoPublishAlias: the alias points at a published version, here always the first
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + function.id());
-        // no snapshot is taken locally; "snap-start" would make the runtime client wait for a restore
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
+        // with SnapStart the runtime client runs the beforeCheckpoint hooks after init, asks /restore/next
+        // and runs the afterRestore hooks: the local Runtime API restores at once (no snapshot is taken)
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", function.snapStart() ? "snap-start" : "on-demand");
         env.put("AWS_EXECUTION_ENV", EXECUTION_ENV);
         env.put("AWS_REGION", region);
         env.put("AWS_DEFAULT_REGION", region);

@@ -66,7 +66,10 @@ final class RuntimeApi implements AutoCloseable {
                 next(exchange);
             } else if ("POST".equals(method) && result.matches()) {
                 complete(exchange, result.group(1), "error".equals(result.group(2)));
-            } else if ("POST".equals(method) && path.equals(PREFIX + "init/error")) {
+            } else if ("GET".equals(method) && path.equals(PREFIX + "restore/next")) {
+                // SnapStart: the snapshot would be taken here; this container is "restored" at once
+                send(exchange, 200, "");
+            } else if ("POST".equals(method) && (path.equals(PREFIX + "init/error") || path.equals(PREFIX + "restore/error"))) {
                 initError = failure(exchange);
                 Invocation waiting = current;
                 if (waiting != null) {
@@ -122,7 +125,7 @@ final class RuntimeApi implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
