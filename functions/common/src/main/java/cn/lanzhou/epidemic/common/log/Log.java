@@ -44,9 +44,25 @@ public final class Log {
         }
         if (error != null) {
             line.put("error", error.getClass().getName());
+            sdkClientMessage(error).ifPresent(cause -> line.put("cause", cause));
             line.put("stackTrace", trace(error));
         }
         System.out.println(Json.write(line));
+    }
+
+    /**
+     * The message of an AWS SDK client-side failure in the chain (credentials that cannot be loaded, an
+     * endpoint out of reach, a timeout): it says what is misconfigured and carries no request data,
+     * unlike a service's or a parser's message. Matched by name, so that a function without the SDK
+     * loads no SDK class here.
+     */
+    static java.util.Optional<String> sdkClientMessage(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().startsWith("software.amazon.awssdk.core.exception.") && t.getMessage() != null) {
+                return java.util.Optional.of(t.getMessage());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
