@@ -22,10 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Container implements AutoCloseable {
     /**
-     * With SnapStart, init runs when a version is published, not within an invocation, so the time a
-     * local JVM takes to start does not count against Timeout; this only ends a runtime that never asks.
+     * How long a runtime may take to ask for its first invocation. Init does not count against Timeout;
+     * Lambda ends an on-demand init after 10 s, this allows a busy 2-core machine some slack.
      */
     static final long INIT_LIMIT_MILLIS = 60_000;
+    /** Lambda lets a SnapStart function's init (priming included) run up to 15 minutes while the version is published. */
+    static final long SNAP_START_INIT_LIMIT_MILLIS = 15 * 60_000;
     private static final DateTimeFormatter STREAM_DATE = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -109,9 +111,14 @@ final class Container implements AutoCloseable {
         }
     }
 
+    private long initLimitMillis() {
+        return "snap-start".equals(spec.environment().get("AWS_LAMBDA_INITIALIZATION_TYPE"))
+                ? SNAP_START_INIT_LIMIT_MILLIS : INIT_LIMIT_MILLIS;
+    }
+
     /** Waits, while the process lives, for its runtime to take the invocation. */
     private boolean handOver(Invocation invocation) throws InterruptedException {
-        long limit = System.currentTimeMillis() + INIT_LIMIT_MILLIS;
+        long limit = System.currentTimeMillis() + initLimitMillis();
         while (System.currentTimeMillis() < limit && !invocation.outcome.isDone()) {
             if (api.offer(invocation, 100)) {
                 return true;
