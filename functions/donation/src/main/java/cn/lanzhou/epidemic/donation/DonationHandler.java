@@ -1,6 +1,9 @@
 package cn.lanzhou.epidemic.donation;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
+import cn.lanzhou.epidemic.donation.domain.Donations;
+import cn.lanzhou.epidemic.donation.store.DynamoDonations;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;

@@ -1,5 +1,8 @@
 package cn.lanzhou.epidemic.donation;
 
+import cn.lanzhou.epidemic.donation.domain.Donation;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
+import cn.lanzhou.epidemic.donation.domain.Donations;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.model.Ids;

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.donation.domain.Donation;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;

@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.registration;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.registration.domain.IdType;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;

@@ -1,6 +1,10 @@
 package cn.lanzhou.epidemic.registration;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.registration.domain.Registration;
+import cn.lanzhou.epidemic.registration.domain.RegistrationCommand;
+import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
+import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;

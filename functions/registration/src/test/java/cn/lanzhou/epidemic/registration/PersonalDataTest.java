@@ -3,6 +3,7 @@ package cn.lanzhou.epidemic.registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import cn.lanzhou.epidemic.registration.domain.IdType;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataTest {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.registration.domain.IdType;
+import cn.lanzhou.epidemic.registration.domain.Registration;
+import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.testing.Events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -1,12 +1,17 @@
 package cn.lanzhou.epidemic.reopening;
 
+import cn.lanzhou.epidemic.reopening.domain.ApplicationForm;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
+import cn.lanzhou.epidemic.reopening.domain.StaffCommands;
+import cn.lanzhou.epidemic.reopening.domain.Status;
+import cn.lanzhou.epidemic.reopening.store.DynamoReopeningApplications;
 import cn.lanzhou.epidemic.common.auth.Staff;
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;

@@ -1,14 +1,17 @@
 package cn.lanzhou.epidemic.reopening;
 
+import cn.lanzhou.epidemic.reopening.domain.Readiness;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
+import cn.lanzhou.epidemic.reopening.domain.Times;
 import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.reopening.ReopeningApplication.HistoryEntry;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.Collection;
 
 /** The JSON an application is shown as: the receipt, the public view (no contact data) and the staff details. */
-final class Views {
+public final class Views {
     private Views() {
     }
 

@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.reopening.domain.ApplicationForm;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
+import cn.lanzhou.epidemic.reopening.domain.StaffCommands;
+import cn.lanzhou.epidemic.reopening.domain.Status;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;

@@ -1,13 +1,13 @@
 package cn.lanzhou.epidemic.reports;
 
 import cn.lanzhou.epidemic.common.auth.Staff;
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
-import cn.lanzhou.epidemic.common.http.FieldError;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.problem.FieldError;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;

@@ -10,7 +10,7 @@ import java.util.concurrent.FutureTask;
  * the rest goes on: the day's records while the history is brought up to date, the two companion
  * files side by side. {@link #join()} rethrows its failure as it was.
  */
-final class Background<T> {
+public final class Background<T> {
     private final FutureTask<T> task;
     private final Thread thread;
 

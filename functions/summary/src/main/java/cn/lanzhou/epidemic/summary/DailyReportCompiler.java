@@ -1,5 +1,15 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.summary.domain.Cumulative;
+import cn.lanzhou.epidemic.summary.domain.DailyReport;
+import cn.lanzhou.epidemic.summary.domain.DayAggregate;
+import cn.lanzhou.epidemic.summary.domain.DayAggregates;
+import cn.lanzhou.epidemic.summary.domain.DayRecords;
+import cn.lanzhou.epidemic.summary.domain.DayTally;
+import cn.lanzhou.epidemic.summary.domain.DistrictDay;
+import cn.lanzhou.epidemic.summary.render.ReportHtml;
+import cn.lanzhou.epidemic.summary.render.SummaryCsv;
+import cn.lanzhou.epidemic.summary.render.SummaryJson;
 import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.common.model.Districts;
@@ -30,7 +40,7 @@ import java.util.function.Consumer;
  * therefore reads the day's records, one aggregate and the late-change marks, plus the records of
  * the days that changed late: its cost follows the days that changed, not the length of the history.
  */
-final class DailyReportCompiler {
+public final class DailyReportCompiler {
     private final Districts districts;
     private final DayRecords records;
     private final DayAggregates aggregates;

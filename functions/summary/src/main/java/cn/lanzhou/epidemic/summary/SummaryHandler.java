@@ -1,6 +1,10 @@
 package cn.lanzhou.epidemic.summary;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.summary.domain.DailyReport;
+import cn.lanzhou.epidemic.summary.render.SummaryJson;
+import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;
+import cn.lanzhou.epidemic.summary.store.DynamoDayRecords;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.report.S3ReportStore;

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.http;
 
+import cn.lanzhou.epidemic.common.problem.Problem;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import cn.lanzhou.epidemic.common.model.Ids;
 import java.nio.ByteBuffer;

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.http;
 
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

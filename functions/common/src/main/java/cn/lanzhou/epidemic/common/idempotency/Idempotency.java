@@ -4,7 +4,7 @@ import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.runtime.Priming;
