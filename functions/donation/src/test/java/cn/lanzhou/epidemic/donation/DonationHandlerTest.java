@@ -10,13 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.donation.domain.Donation;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.common.testing.InMemoryIdempotencyStore;
 import cn.lanzhou.epidemic.common.testing.Requests;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.donation.domain.Donation;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

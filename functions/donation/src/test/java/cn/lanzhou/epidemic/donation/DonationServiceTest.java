@@ -9,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.donation.domain.Donation;
-import cn.lanzhou.epidemic.donation.domain.DonationCommand;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.testing.Requests;
+import cn.lanzhou.epidemic.donation.domain.Donation;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Iterator;

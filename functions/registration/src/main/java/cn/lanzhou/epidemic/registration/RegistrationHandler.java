@@ -1,9 +1,5 @@
 package cn.lanzhou.epidemic.registration;
 
-import cn.lanzhou.epidemic.registration.domain.Registration;
-import cn.lanzhou.epidemic.registration.domain.RegistrationCommand;
-import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
-import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
 import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
@@ -16,6 +12,10 @@ import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.registration.domain.Registration;
+import cn.lanzhou.epidemic.registration.domain.RegistrationCommand;
+import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
+import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

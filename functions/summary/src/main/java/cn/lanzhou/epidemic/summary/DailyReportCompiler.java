@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.summary.concurrent.Background;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DayAggregate;

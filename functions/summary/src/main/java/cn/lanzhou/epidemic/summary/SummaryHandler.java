@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.summary.concurrent.Partitions;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.render.SummaryJson;
 import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;

@@ -1,7 +1,7 @@
 package cn.lanzhou.epidemic.common.http;
 
-import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.RequestBudget;

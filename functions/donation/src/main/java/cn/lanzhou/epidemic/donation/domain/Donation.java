@@ -1,10 +1,8 @@
 package cn.lanzhou.epidemic.donation.domain;
 
-import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.DonorType;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Item;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Kind;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,16 +18,4 @@ public record Donation(String id, String receiptNumber, Instant receivedAt, Loca
         Kind kind, DonorType donorType, boolean anonymous, String donorName, Optional<String> donorPhoneMasked,
         Optional<String> recipient, Optional<BigDecimal> amount, List<Item> items, BigDecimal value,
         Optional<String> note) {
-
-    /** The 201 body of API.md; the donor is never reported. */
-    public ObjectNode toResponse() {
-        ObjectNode body = Json.object();
-        body.put("id", id);
-        body.put("receiptNumber", receiptNumber);
-        body.put("kind", kind.name());
-        body.put("value", Json.money(value));
-        body.put("localDate", localDate.toString());
-        body.put("district", district);
-        return body;
-    }
 }

@@ -1,9 +1,9 @@
 package cn.lanzhou.epidemic.donation.domain;
 
-import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.validation.Fields;
 import cn.lanzhou.epidemic.common.validation.Messages;
+import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.common.validation.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -9,13 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.donation.Fixtures;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
-import cn.lanzhou.epidemic.common.problem.FieldError;
-import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.problem.FieldError;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.testing.Requests;
+import cn.lanzhou.epidemic.donation.Fixtures;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Category;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.DonorType;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Kind;

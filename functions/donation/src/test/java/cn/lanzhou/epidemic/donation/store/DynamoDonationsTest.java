@@ -1,16 +1,16 @@
 package cn.lanzhou.epidemic.donation.store;
 
-import cn.lanzhou.epidemic.donation.domain.Donation;
-import cn.lanzhou.epidemic.donation.domain.DonationCommand;
-import cn.lanzhou.epidemic.common.store.DayPartitions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.store.DayPartitions;
+import cn.lanzhou.epidemic.donation.domain.Donation;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Category;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.DonorType;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Item;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Kind;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

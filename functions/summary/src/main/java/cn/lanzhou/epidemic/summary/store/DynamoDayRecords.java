@@ -2,7 +2,7 @@ package cn.lanzhou.epidemic.summary.store;
 
 import static cn.lanzhou.epidemic.summary.store.ReportInputs.*;
 
-import cn.lanzhou.epidemic.summary.Partitions;
+import cn.lanzhou.epidemic.summary.concurrent.Partitions;
 import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.Dynamo;

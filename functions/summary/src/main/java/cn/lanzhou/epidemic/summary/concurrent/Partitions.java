@@ -1,5 +1,6 @@
-package cn.lanzhou.epidemic.summary;
+package cn.lanzhou.epidemic.summary.concurrent;
 
+import cn.lanzhou.epidemic.summary.concurrent.Background;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -20,7 +21,7 @@ import java.util.concurrent.Future;
 public final class Partitions implements AutoCloseable {
     private final ExecutorService pool;
 
-    Partitions(int threads) {
+    public Partitions(int threads) {
         this.pool = threads <= 1 ? null : Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "partition-reader");
             thread.setDaemon(true);

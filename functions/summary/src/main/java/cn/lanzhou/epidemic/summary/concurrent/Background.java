@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.summary;
+package cn.lanzhou.epidemic.summary.concurrent;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
@@ -20,14 +20,14 @@ public final class Background<T> {
         thread.setDaemon(true);
     }
 
-    static <T> Background<T> start(String name, Callable<T> work) {
+    public static <T> Background<T> start(String name, Callable<T> work) {
         Background<T> background = new Background<>(name, work);
         background.thread.start();
         return background;
     }
 
     /** {@link #start} for work without a result. */
-    static Background<Void> run(String name, Runnable work) {
+    public static Background<Void> run(String name, Runnable work) {
         return start(name, () -> {
             work.run();
             return null;
@@ -35,7 +35,7 @@ public final class Background<T> {
     }
 
     /** Waits for the result; the work's own exception is rethrown unchanged. */
-    T join() {
+    public T join() {
         try {
             return task.get();
         } catch (ExecutionException e) {
@@ -53,12 +53,12 @@ public final class Background<T> {
     }
 
     /** The failure of a task run on another thread: its runtime exception as it was, anything else wrapped. */
-    static RuntimeException unwrapped(ExecutionException e) {
+    public static RuntimeException unwrapped(ExecutionException e) {
         return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     }
 
     /** The result is no longer wanted (another part failed). */
-    void cancel() {
+    public void cancel() {
         task.cancel(true);
     }
 }

@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.summary;
+package cn.lanzhou.epidemic.summary.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

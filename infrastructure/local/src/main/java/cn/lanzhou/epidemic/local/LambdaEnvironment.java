@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.local.runtime;
+package cn.lanzhou.epidemic.local;
 
 import cn.lanzhou.epidemic.local.Template;
 import java.net.URI;
