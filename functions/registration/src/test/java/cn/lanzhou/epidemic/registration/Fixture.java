@@ -1,6 +1,5 @@
 package cn.lanzhou.epidemic.registration;
 
-import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.District;
@@ -8,6 +7,7 @@ import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.testing.InMemoryIdempotencyStore;
 import cn.lanzhou.epidemic.common.testing.Requests;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.registration.domain.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
-import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.common.testing.Events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

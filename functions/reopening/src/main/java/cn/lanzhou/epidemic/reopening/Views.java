@@ -1,10 +1,10 @@
 package cn.lanzhou.epidemic.reopening;
 
+import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.reopening.domain.Readiness;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
 import cn.lanzhou.epidemic.reopening.domain.Times;
-import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.testing.Requests;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

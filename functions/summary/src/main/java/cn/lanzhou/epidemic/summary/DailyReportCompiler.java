@@ -1,5 +1,11 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.model.District;
+import cn.lanzhou.epidemic.common.model.Districts;
+import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.common.report.ReportStore;
+import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.summary.concurrent.Background;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
@@ -11,12 +17,6 @@ import cn.lanzhou.epidemic.summary.domain.DistrictDay;
 import cn.lanzhou.epidemic.summary.render.ReportHtml;
 import cn.lanzhou.epidemic.summary.render.SummaryCsv;
 import cn.lanzhou.epidemic.summary.render.SummaryJson;
-import cn.lanzhou.epidemic.common.log.Log;
-import cn.lanzhou.epidemic.common.model.District;
-import cn.lanzhou.epidemic.common.model.Districts;
-import cn.lanzhou.epidemic.common.report.ReportFiles;
-import cn.lanzhou.epidemic.common.report.ReportStore;
-import cn.lanzhou.epidemic.common.time.AppClock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

@@ -1,10 +1,5 @@
 package cn.lanzhou.epidemic.summary;
 
-import cn.lanzhou.epidemic.summary.concurrent.Partitions;
-import cn.lanzhou.epidemic.summary.domain.DailyReport;
-import cn.lanzhou.epidemic.summary.render.SummaryJson;
-import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;
-import cn.lanzhou.epidemic.summary.store.DynamoDayRecords;
 import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.model.Districts;
@@ -12,6 +7,11 @@ import cn.lanzhou.epidemic.common.report.S3ReportStore;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.summary.concurrent.Partitions;
+import cn.lanzhou.epidemic.summary.domain.DailyReport;
+import cn.lanzhou.epidemic.summary.render.SummaryJson;
+import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;
+import cn.lanzhou.epidemic.summary.store.DynamoDayRecords;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DayAggregate;
@@ -8,7 +9,6 @@ import cn.lanzhou.epidemic.summary.render.ReportHtml;
 import cn.lanzhou.epidemic.summary.render.SummaryCsv;
 import cn.lanzhou.epidemic.summary.render.SummaryJson;
 import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;
-import cn.lanzhou.epidemic.common.model.District;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

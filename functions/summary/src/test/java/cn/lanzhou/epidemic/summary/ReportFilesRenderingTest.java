@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.summary.render.SummaryCsv;
 import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.summary.render.SummaryCsv;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,17 +1,17 @@
 package cn.lanzhou.epidemic.registration.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import cn.lanzhou.epidemic.common.store.DayPartitions;
+import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.testing.FakeDynamoDb;
+import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.registration.Fixture;
 import cn.lanzhou.epidemic.registration.domain.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.domain.RiskLevel;
 import cn.lanzhou.epidemic.registration.domain.SiteType;
-import cn.lanzhou.epidemic.common.testing.FakeDynamoDb;
-import cn.lanzhou.epidemic.common.store.DayPartitions;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-
-import cn.lanzhou.epidemic.common.store.Dynamo;
-import cn.lanzhou.epidemic.common.time.AppClock;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,14 +1,15 @@
 package cn.lanzhou.epidemic.registration.store;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cn.lanzhou.epidemic.common.model.Ids;
+import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.registration.domain.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.domain.RiskLevel;
 import cn.lanzhou.epidemic.registration.domain.SiteType;
 import cn.lanzhou.epidemic.registration.domain.Symptom;
-import cn.lanzhou.epidemic.common.store.DayPartitions;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import cn.lanzhou.epidemic.common.model.Ids;
 import org.junit.jupiter.api.Test;
 
 /** The item layout, without a database: key design and a lossless round trip. */

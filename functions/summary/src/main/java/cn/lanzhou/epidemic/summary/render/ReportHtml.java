@@ -2,11 +2,11 @@ package cn.lanzhou.epidemic.summary.render;
 
 import static cn.lanzhou.epidemic.common.http.HtmlText.escape;
 
+import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.summary.domain.Categories;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DayAggregate;
-import cn.lanzhou.epidemic.common.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

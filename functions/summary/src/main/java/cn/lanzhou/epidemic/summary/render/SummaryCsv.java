@@ -1,10 +1,10 @@
 package cn.lanzhou.epidemic.summary.render;
 
+import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.summary.domain.Categories;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DistrictDay;
-import cn.lanzhou.epidemic.common.json.Json;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package cn.lanzhou.epidemic.summary.render;
 
+import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DistrictDay;
-import cn.lanzhou.epidemic.common.json.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;

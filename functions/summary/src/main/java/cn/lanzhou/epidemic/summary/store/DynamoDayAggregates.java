@@ -6,13 +6,13 @@ import static cn.lanzhou.epidemic.summary.store.ReportInputs.CHANGED_PK;
 import static cn.lanzhou.epidemic.summary.store.ReportInputs.PK;
 import static cn.lanzhou.epidemic.summary.store.ReportInputs.SK;
 
+import cn.lanzhou.epidemic.common.store.Attrs;
+import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DayAggregate;
 import cn.lanzhou.epidemic.summary.domain.DayAggregates;
 import cn.lanzhou.epidemic.summary.domain.DistrictDay;
-import cn.lanzhou.epidemic.common.store.Attrs;
-import cn.lanzhou.epidemic.common.store.Dynamo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -2,10 +2,10 @@ package cn.lanzhou.epidemic.summary.store;
 
 import static cn.lanzhou.epidemic.summary.store.ReportInputs.*;
 
-import cn.lanzhou.epidemic.summary.concurrent.Partitions;
-import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.summary.concurrent.Partitions;
+import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
