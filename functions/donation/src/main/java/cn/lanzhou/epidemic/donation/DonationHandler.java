@@ -54,8 +54,7 @@ public final class DonationHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         DonationCommand command = DonationCommand.read(RequestBody.read(request), districts, clock.today());
-        return idempotency.execute(request,
-                attempt -> ApiResponse.created(receipt(service.donate(command, attempt))));
+        return idempotency.create(request, command, (donating, attempt) -> receipt(service.donate(donating, attempt)));
     }
 
     /** The 201 body (openapi.yaml); the donor is never in it. */

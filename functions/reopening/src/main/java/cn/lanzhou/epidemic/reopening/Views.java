@@ -103,4 +103,13 @@ public final class Views {
     private static String date(LocalDate date) {
         return date == null ? null : date.toString();
     }
+
+    /** A page of the staff list: {@code items}, and {@code nextToken} while more remain. */
+    static ObjectNode page(ReopeningService.Page page) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(app -> items.add(listItem(app)));
+        page.nextToken().ifPresent(token -> body.put("nextToken", token));
+        return body;
+    }
 }

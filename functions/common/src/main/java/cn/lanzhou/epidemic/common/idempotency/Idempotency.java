@@ -11,10 +11,12 @@ import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.common.validation.Errors;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -71,6 +73,14 @@ public final class Idempotency {
             errors.throwIfAny();
         }
         return Optional.of(key);
+    }
+
+    /**
+     * A POST that creates a record: {@code command} is read and validated before (a 400 is never
+     * stored), {@code create} runs at most once per key, and its answer is 201 with the body it returns.
+     */
+    public <C> ApiResponse create(ApiRequest request, C command, BiFunction<C, Attempt, ObjectNode> create) {
+        return execute(request, attempt -> ApiResponse.created(create.apply(command, attempt)));
     }
 
     /**
