@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every rule of API.md's table, through the handler with in-memory stores (no I/O). */
+/** Every rule of openapi.yaml's table, through the handler with in-memory stores (no I/O). */
 class RegistrationValidationTest {
     /** Noon in Lanzhou on 14 February 2020. */
     private final Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");

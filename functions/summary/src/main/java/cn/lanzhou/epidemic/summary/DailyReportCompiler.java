@@ -267,7 +267,7 @@ public final class DailyReportCompiler {
         Map<String, String> metadata = Map.of(ReportFiles.META_GENERATED_AT, generatedAt);
         // the two companions are rendered and written side by side; summary.json, which names them, after both.
         // A list, not a map keyed by the File record: a record's first hashCode links its generated
-        // method through invokedynamic, some 50 ms at a cold start (BENCHMARKS.md)
+        // method through invokedynamic, which a cold start pays for (BENCHMARKS.md)
         List<Background<Written>> companions = new ArrayList<>();
         for (ReportFiles.File file : ReportFiles.COMPANIONS) {
             companions.add(Background.start("report-writer", () -> {

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The {@code Idempotency-Key} semantics of every POST (API.md): the first request is processed and
+ * The {@code Idempotency-Key} semantics of every POST (openapi.yaml): the first request is processed and
  * its status and body stored; the same key with the same body replays them
  * ({@code Idempotency-Replayed: true}); with another body 422; while the first is still running a
  * second copy waits a little for its outcome and then gets 409. Validation runs before this, so

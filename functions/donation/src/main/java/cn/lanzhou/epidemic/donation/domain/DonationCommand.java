@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A valid {@code POST /donations} body (API.md). {@link #read} checks every rule and reports every
+ * A valid {@code POST /donations} body (openapi.yaml). {@link #read} checks every rule and reports every
  * bad field at once; a command that exists is valid. Money is exact: {@code amount} and each
  * {@code unitValue} have scale 2.
  */

@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A registration request as API.md defines it, validated: every field error is collected and the
+ * A registration request as openapi.yaml defines it, validated: every field error is collected and the
  * request answered with all of them at once. Identity number and phone are held normalised
  * ({@code X} upper-case, 11 digits) and leave this record only as hashes and masks.
  */

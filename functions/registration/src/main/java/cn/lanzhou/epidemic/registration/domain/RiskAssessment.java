@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The figures the server derives from a registration (API.md): fever, risk level and, for contacts
+ * The figures the server derives from a registration (openapi.yaml): fever, risk level and, for contacts
  * and arrivals from a high-risk region, the end of the 14-day isolation. High-risk regions are
  * configuration ({@code HIGH_RISK_REGIONS}, comma-separated; an entry matches any travel-history
  * or origin text that contains it, ignoring case), because the list changes with the epidemic.

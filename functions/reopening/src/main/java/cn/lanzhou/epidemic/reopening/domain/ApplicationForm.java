@@ -14,7 +14,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 
-/** A validated {@code POST /reopenings} body (API.md). */
+/** A validated {@code POST /reopenings} body (openapi.yaml). */
 public record ApplicationForm(Enterprise enterprise, String district, String street, Contact contact,
         LocalDate plannedDate, long returningEmployees, long employeesFromHubei, Prevention prevention,
         Set<Difficulty> difficulties, String difficultyNote) {

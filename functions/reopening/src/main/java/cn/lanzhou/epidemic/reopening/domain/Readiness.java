@@ -5,7 +5,7 @@ import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Prevention;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What a prevention plan lacks, in the order API.md lists it; ready when it lacks nothing. */
+/** What a prevention plan lacks, in the order openapi.yaml lists it; ready when it lacks nothing. */
 public record Readiness(boolean ready, List<String> missing) {
     static final int DISINFECTIONS_NEEDED = 3;
 

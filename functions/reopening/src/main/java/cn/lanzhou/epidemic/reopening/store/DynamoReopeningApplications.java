@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Applications in the one table (key design agreed in the team notes, read by the daily report):
+ * Applications in the one table (key design in docs/reopenings.md, read by the daily report):
  * <ul>
  * <li>application: {@code pk = APP#{id}}, {@code sk = APP}; GSI1 {@code gsi1pk = APPS#{district}},
  *     {@code gsi1sk = {submittedAt}#{id}} for the staff list;</li>

@@ -15,8 +15,8 @@ import java.util.concurrent.Future;
  * once per container, as daemons, and idle between compilations ({@code REPORT_READ_THREADS}, at
  * most four to be useful: one per shard). One by
  * default, i.e. the caller's thread: the three kinds of record are already read side by side, and
- * measured here a pool on top only added contention (cold start 484 vs 522 ms, a 20,000-submission
- * day 457 vs 497 ms); against AWS's network latency a few threads may pay.
+ * against the local stack a pool on top only added contention (BENCHMARKS.md); against AWS's network
+ * latency a few threads may pay.
  */
 public final class Partitions implements AutoCloseable {
     private final ExecutorService pool;

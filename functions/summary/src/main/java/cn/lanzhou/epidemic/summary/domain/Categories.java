@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Donated material categories of API.md, in report order, with their Chinese names. */
+/** Donated material categories of openapi.yaml, in report order, with their Chinese names. */
 public final class Categories {
     public static final List<String> CODES = List.of("MASK", "PROTECTIVE_SUIT", "GOGGLES", "MEDICAL_GLOVES",
             "DISINFECTANT", "THERMOMETER", "FOOD", "OTHER");

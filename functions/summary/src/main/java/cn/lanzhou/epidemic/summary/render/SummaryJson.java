@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-/** summary.json exactly as API.md "Reports" lays it out; money as strings with two fraction digits. */
+/** summary.json exactly as openapi.yaml lays it out; money as strings with two fraction digits. */
 public final class SummaryJson {
     private SummaryJson() {
     }

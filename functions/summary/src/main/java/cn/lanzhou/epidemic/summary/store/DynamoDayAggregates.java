@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * from district code to that district's day and cumulative figures, and {@code trend}: a list of
  * the city's totals of the last 14 days that have an aggregate (see {@link DayAggregate}), each a
  * map of {@code date}, {@code registrations}, {@code fever}, {@code donations}, {@code funds},
- * {@code materialsValue}, {@code reopened}. About 6 KB a day.
+ * {@code materialsValue}, {@code reopened}: one small item a day.
  */
 public final class DynamoDayAggregates implements DayAggregates {
     static final String STARTED_AT = "startedAt";

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * The key design and attribute names of what the daily report reads, in one place, as agreed with
- * the writers (registration, donation, reopening) in the team notes. Names the notes do not fix are
+ * the writers (registration, donation, reopening; docs/reports.md). Names the docs do not fix are
  * the report's assumption; align them here if a writer spells one differently.
  */
 public final class ReportInputs {

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** POST /registrations over HTTP against the local stack (API Gateway emulation + dynalite), as API.md states it. */
+/** POST /registrations over HTTP against the local stack (API Gateway emulation + dynalite), as openapi.yaml states it. */
 @ExtendWith(LocalStackExtension.class)
 class RegistrationContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
