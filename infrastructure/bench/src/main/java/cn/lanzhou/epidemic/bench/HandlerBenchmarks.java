@@ -10,7 +10,6 @@ import cn.lanzhou.epidemic.donation.domain.Donations;
 import cn.lanzhou.epidemic.registration.PersonalData;
 import cn.lanzhou.epidemic.registration.RegistrationHandler;
 import cn.lanzhou.epidemic.registration.RegistrationService;
-import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.domain.Registrations;
 import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

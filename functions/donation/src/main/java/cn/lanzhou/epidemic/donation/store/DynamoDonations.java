@@ -14,7 +14,6 @@ import cn.lanzhou.epidemic.donation.domain.DonationCommand.Category;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.DonorType;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Item;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Kind;
-import cn.lanzhou.epidemic.donation.domain.DonationCommand;
 import cn.lanzhou.epidemic.donation.domain.Donations;
 import java.time.Instant;
 import java.time.LocalDate;

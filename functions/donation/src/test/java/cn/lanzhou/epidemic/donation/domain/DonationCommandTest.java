@@ -15,7 +15,6 @@ import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.problem.FieldError;
 import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.testing.Requests;
-import cn.lanzhou.epidemic.donation.Fixtures;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Category;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.DonorType;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Kind;

@@ -10,7 +10,6 @@ import cn.lanzhou.epidemic.donation.domain.DonationCommand.Category;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.DonorType;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Item;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Kind;
-import cn.lanzhou.epidemic.donation.domain.DonationCommand;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

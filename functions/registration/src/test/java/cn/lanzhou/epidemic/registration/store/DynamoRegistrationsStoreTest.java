@@ -72,21 +72,21 @@ class DynamoRegistrationsStoreTest {
     }
 
     @Test
-    void a_registration_for_today_is_one_put() {
+    void aRegistrationForTodayIsOnePut() {
         Registration r = on(LocalDate.of(2020, 2, 14), "01ID", "A");
         assertSame(r, store.addIfAbsent(r));
         assertEquals(1, client.puts.size());
     }
 
     @Test
-    void a_late_registration_marks_its_day_before_the_record_is_written() {
+    void aLateRegistrationMarksItsDayBeforeTheRecordIsWritten() {
         store.addIfAbsent(on(LocalDate.of(2020, 2, 12), "01ID", "A"));
         assertEquals(List.of("CHANGED", "REG#2020-02-12#" + DayPartitions.shard("01ID")), client.puts);
         assertEquals("2020-02-12", client.items.get("CHANGED|2020-02-12").get("sk").s());
     }
 
     @Test
-    void a_run_again_after_a_crash_answers_with_the_stored_record_and_writes_no_second_one() {
+    void aRunAgainAfterACrashAnswersWithTheStoredRecordAndWritesNoSecondOne() {
         Registration first = on(LocalDate.of(2020, 2, 14), "01ID", "A");
         store.addIfAbsent(first);
         Registration found = store.addIfAbsent(on(LocalDate.of(2020, 2, 14), "01ID", "B"));

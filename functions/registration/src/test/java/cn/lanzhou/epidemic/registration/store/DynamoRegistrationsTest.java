@@ -32,7 +32,7 @@ class DynamoRegistrationsTest {
     }
 
     @Test
-    void a_registration_is_keyed_by_local_date_and_shard_with_its_id_as_sort_key() {
+    void aRegistrationIsKeyedByLocalDateAndShardWithItsIdAsSortKey() {
         String id = Ids.random(Instant.parse("2020-02-13T16:00:00Z"));
         var item = DynamoRegistrations.toItem(sample(id));
         assertEquals("REG#2020-02-13#" + DayPartitions.shard(id), item.get("pk").s());
@@ -41,7 +41,7 @@ class DynamoRegistrationsTest {
     }
 
     @Test
-    void ids_spread_over_all_four_shards() {
+    void idsSpreadOverAllFourShards() {
         Set<Integer> shards = new HashSet<>();
         for (int i = 0; i < 200; i++) {
             int shard = DayPartitions.shard(Ids.random(Instant.now()));
@@ -52,7 +52,7 @@ class DynamoRegistrationsTest {
     }
 
     @Test
-    void an_item_reads_back_as_the_registration_it_was_made_from() {
+    void anItemReadsBackAsTheRegistrationItWasMadeFrom() {
         Registration registration = sample(Ids.random(Instant.now()));
         assertEquals(registration, DynamoRegistrations.fromItem(DynamoRegistrations.toItem(registration)));
         Registration bare = new Registration("X", Instant.EPOCH, Instant.EPOCH, LocalDate.of(1970, 1, 1), "qilihe",
