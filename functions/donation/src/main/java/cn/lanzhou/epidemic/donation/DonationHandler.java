@@ -1,15 +1,21 @@
 package cn.lanzhou.epidemic.donation;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
 import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
+import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.donation.domain.Donation;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
+import cn.lanzhou.epidemic.donation.domain.Donations;
+import cn.lanzhou.epidemic.donation.store.DynamoDonations;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** {@code POST /donations} (public): funds or materials donated to a district. */
@@ -48,7 +54,17 @@ public final class DonationHandler extends ApiHandler {
     @Override
     protected ApiResponse handle(ApiRequest request) {
         DonationCommand command = DonationCommand.read(RequestBody.read(request), districts, clock.today());
-        return idempotency.execute(request,
-                attempt -> ApiResponse.created(service.donate(command, attempt).toResponse()));
+        return idempotency.create(request, command, (donating, attempt) -> receipt(service.donate(donating, attempt)));
+    }
+
+    /** The 201 body (openapi.yaml); the donor is never in it. */
+    static ObjectNode receipt(Donation donation) {
+        return Json.object()
+                .put("id", donation.id())
+                .put("receiptNumber", donation.receiptNumber())
+                .put("kind", donation.kind().name())
+                .put("value", Json.money(donation.value()))
+                .put("localDate", donation.localDate().toString())
+                .put("district", donation.district());
     }
 }

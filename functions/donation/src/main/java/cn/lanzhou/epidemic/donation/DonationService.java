@@ -1,9 +1,12 @@
 package cn.lanzhou.epidemic.donation;
 
-import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.common.validation.MobilePhone;
+import cn.lanzhou.epidemic.donation.domain.Donation;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
+import cn.lanzhou.epidemic.donation.domain.Donations;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

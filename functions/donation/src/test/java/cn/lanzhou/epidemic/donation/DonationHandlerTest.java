@@ -16,6 +16,7 @@ import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.common.testing.InMemoryIdempotencyStore;
 import cn.lanzhou.epidemic.common.testing.Requests;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.donation.domain.Donation;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;

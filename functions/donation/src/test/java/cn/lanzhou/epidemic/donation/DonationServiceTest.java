@@ -15,6 +15,8 @@ import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.testing.Requests;
+import cn.lanzhou.epidemic.donation.domain.Donation;
+import cn.lanzhou.epidemic.donation.domain.DonationCommand;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Iterator;

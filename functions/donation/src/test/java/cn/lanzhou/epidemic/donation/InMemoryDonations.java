@@ -1,5 +1,7 @@
 package cn.lanzhou.epidemic.donation;
 
+import cn.lanzhou.epidemic.donation.domain.Donation;
+import cn.lanzhou.epidemic.donation.domain.Donations;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,11 +11,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Donations in maps, with the conditional semantics of the DynamoDB store; can pretend receipt numbers are taken. */
-final class InMemoryDonations implements Donations {
-    final Map<String, String> receipts = new LinkedHashMap<>();
-    final Map<String, Donation> byId = new LinkedHashMap<>();
-    final List<LocalDate> changedDays = new ArrayList<>();
-    final List<String> receiptAttempts = new ArrayList<>();
+public final class InMemoryDonations implements Donations {
+    public final Map<String, String> receipts = new LinkedHashMap<>();
+    public final Map<String, Donation> byId = new LinkedHashMap<>();
+    public final List<LocalDate> changedDays = new ArrayList<>();
+    public final List<String> receiptAttempts = new ArrayList<>();
     private int collisionsLeft;
 
     /** The next {@code n} receipt reservations fail as if another donation held the number. */

@@ -1,9 +1,10 @@
 package cn.lanzhou.epidemic.registration;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
+import cn.lanzhou.epidemic.registration.domain.IdType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;

@@ -1,6 +1,6 @@
 package cn.lanzhou.epidemic.registration;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
@@ -12,6 +12,10 @@ import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.registration.domain.Registration;
+import cn.lanzhou.epidemic.registration.domain.RegistrationCommand;
+import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
+import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -55,17 +59,17 @@ public final class RegistrationHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         Instant now = clock.now();
         RegistrationCommand command = RegistrationCommand.read(RequestBody.read(request), districts, now, clock.localDate(now));
-        return idempotency.execute(request, attempt -> {
-            Registration registration = service.register(command, attempt);
+        return idempotency.create(request, command, (registering, attempt) -> {
+            Registration registration = service.register(registering, attempt);
             // ids, district and derived figures only: nothing that identifies the person
             Log.info(request.requestId(), "registration stored", "id", registration.id(),
                     "district", registration.district(), "localDate", registration.localDate(),
                     "riskLevel", registration.riskLevel());
-            return ApiResponse.created(receipt(registration));
+            return receipt(registration);
         });
     }
 
-    /** The 201 body of API.md. */
+    /** The 201 body (openapi.yaml): identity data masked. */
     static ObjectNode receipt(Registration r) {
         ObjectNode body = Json.object();
         body.put("id", r.id());

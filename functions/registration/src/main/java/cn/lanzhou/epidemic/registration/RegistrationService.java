@@ -2,6 +2,10 @@ package cn.lanzhou.epidemic.registration;
 
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.registration.domain.Registration;
+import cn.lanzhou.epidemic.registration.domain.RegistrationCommand;
+import cn.lanzhou.epidemic.registration.domain.Registrations;
+import cn.lanzhou.epidemic.registration.domain.RiskAssessment;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

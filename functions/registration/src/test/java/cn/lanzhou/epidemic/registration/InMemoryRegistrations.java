@@ -1,13 +1,15 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.registration.domain.Registration;
+import cn.lanzhou.epidemic.registration.domain.Registrations;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Registrations in a map, with the conditional semantics of the DynamoDB store. */
-final class InMemoryRegistrations implements Registrations {
-    final Map<String, Registration> byId = new ConcurrentHashMap<>();
-    final AtomicInteger writes = new AtomicInteger();
+public final class InMemoryRegistrations implements Registrations {
+    public final Map<String, Registration> byId = new ConcurrentHashMap<>();
+    public final AtomicInteger writes = new AtomicInteger();
 
     @Override
     public Registration addIfAbsent(Registration registration) {

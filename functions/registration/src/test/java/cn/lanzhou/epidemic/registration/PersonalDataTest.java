@@ -3,30 +3,31 @@ package cn.lanzhou.epidemic.registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import cn.lanzhou.epidemic.registration.domain.IdType;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataTest {
     private final PersonalData data = new PersonalData("a-secret-key-for-tests");
 
     @Test
-    void an_id_number_keeps_its_first_character_and_last_two() {
+    void anIdNumberKeepsItsFirstCharacterAndLastTwo() {
         assertEquals("1***************2X", PersonalData.maskIdNumber("11010519491231002X"));
         assertEquals("E******78", PersonalData.maskIdNumber("E12345678"));
     }
 
     @Test
-    void a_number_too_short_to_hide_three_characters_is_masked_entirely() {
+    void aNumberTooShortToHideThreeCharactersIsMaskedEntirely() {
         assertEquals("*****", PersonalData.maskIdNumber("AB123"));
         assertEquals("A***23", PersonalData.maskIdNumber("AB1C23"));
     }
 
     @Test
-    void a_phone_keeps_three_and_four_digits() {
+    void aPhoneKeepsThreeAndFourDigits() {
         assertEquals("138****1234", PersonalData.maskPhone("13800001234"));
     }
 
     @Test
-    void the_hash_is_hmac_sha256_of_the_typed_number_so_it_matches_a_person_but_depends_on_the_key() {
+    void theHashIsHmacSha256OfTheTypedNumberSoItMatchesAPersonButDependsOnTheKey() {
         String hash = data.idHash(IdType.RESIDENT_ID, "11010519491231002X");
         assertEquals(64, hash.length());
         assertEquals(hash, data.idHash(IdType.RESIDENT_ID, "11010519491231002X"));
@@ -37,7 +38,7 @@ class PersonalDataTest {
     }
 
     @Test
-    void a_key_that_cannot_be_read_at_init_is_read_again_when_a_hash_is_needed() {
+    void aKeyThatCannotBeReadAtInitIsReadAgainWhenAHashIsNeeded() {
         java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
         PersonalData lazy = PersonalData.fromSecret(() -> {
             if (reads.incrementAndGet() < 3) {

@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.testing.Events;
+import cn.lanzhou.epidemic.registration.domain.IdType;
+import cn.lanzhou.epidemic.registration.domain.Registration;
+import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,7 +34,7 @@ import org.junit.jupiter.api.Test;
 class RegistrationHandlerTest {
 
     @Test
-    void a_registration_is_answered_201_with_exactly_the_fields_of_the_contract() {
+    void aRegistrationIsAnswered201WithExactlyTheFieldsOfTheContract() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00.123456Z");
         APIGatewayV2HTTPResponse response = fixture.post(valid().put("phone", "+86 138-0013-8000"));
         assertEquals(201, response.getStatusCode(), response::getBody);
@@ -54,7 +57,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void the_local_date_is_the_date_in_lanzhou_not_in_utc() {
+    void theLocalDateIsTheDateInLanzhouNotInUtc() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         assertEquals("2020-02-13", body(fixture.post(valid().put("occurredAt", "2020-02-13T15:59:59Z"))).path("localDate").asText());
         assertEquals("2020-02-14", body(fixture.post(valid().put("occurredAt", "2020-02-13T16:00:00Z"))).path("localDate").asText());
@@ -65,13 +68,13 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void without_occurred_at_the_local_date_follows_the_time_received_across_midnight() {
+    void withoutOccurredAtTheLocalDateFollowsTheTimeReceivedAcrossMidnight() {
         assertEquals("2020-02-13", body(Fixture.at("2020-02-13T15:59:59Z").post(valid())).path("localDate").asText());
         assertEquals("2020-02-14", body(Fixture.at("2020-02-13T16:00:00Z").post(valid())).path("localDate").asText());
     }
 
     @Test
-    void contact_with_cases_is_high_risk_with_14_days_of_isolation_from_the_local_date() {
+    void contactWithCasesIsHighRiskWith14DaysOfIsolationFromTheLocalDate() {
         JsonNode body = body(Fixture.at("2020-02-14T04:00:00Z")
                 .post(valid().put("contactWithCases", true).put("occurredAt", "2020-02-13T16:30:00Z")));
         assertEquals("HIGH", body.path("riskLevel").asText());
@@ -79,7 +82,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void fever_alone_is_high_risk_without_isolation() {
+    void feverAloneIsHighRiskWithoutIsolation() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         JsonNode hot = body(fixture.post(valid().put("temperatureCelsius", 37.3)));
         assertTrue(hot.path("fever").asBoolean());
@@ -94,7 +97,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void arriving_from_or_through_hubei_is_high_risk_with_isolation() {
+    void arrivingFromOrThroughHubeiIsHighRiskWithIsolation() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         JsonNode origin = body(fixture.post(valid().put("origin", "湖北省武汉市")));
         assertEquals("HIGH", origin.path("riskLevel").asText());
@@ -105,7 +108,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void symptoms_or_any_travel_are_medium_risk_and_nothing_is_low() {
+    void symptomsOrAnyTravelAreMediumRiskAndNothingIsLow() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         ObjectNode cough = valid();
         cough.putArray("symptoms").add("COUGH");
@@ -117,7 +120,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void what_is_stored_holds_hashes_and_masks_but_neither_the_id_number_nor_the_phone() {
+    void whatIsStoredHoldsHashesAndMasksButNeitherTheIdNumberNorThePhone() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         fixture.post(valid().put("vehiclePlate", "甘ad12345"));
         Registration stored = fixture.registrations.byId.values().iterator().next();
@@ -133,7 +136,7 @@ class RegistrationHandlerTest {
     // ---- Idempotency-Key
 
     @Test
-    void a_replay_returns_the_same_body_and_writes_nothing() {
+    void aReplayReturnsTheSameBodyAndWritesNothing() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         APIGatewayV2HTTPResponse first = fixture.post(Fixture.json(valid(), "form-1"));
         APIGatewayV2HTTPResponse second = fixture.post(Fixture.json(valid(), "form-1"));
@@ -146,7 +149,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void the_same_key_with_a_different_body_is_422() {
+    void theSameKeyWithADifferentBodyIs422() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         fixture.post(Fixture.json(valid(), "form-2"));
         APIGatewayV2HTTPResponse other = fixture.post(Fixture.json(valid().put("name", "李娜"), "form-2"));
@@ -155,7 +158,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void a_400_is_not_stored_so_the_corrected_form_goes_through_with_the_same_key() {
+    void a400IsNotStoredSoTheCorrectedFormGoesThroughWithTheSameKey() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         assertEquals(400, fixture.post(Fixture.json(valid().put("phone", "123"), "form-3")).getStatusCode());
         assertEquals(0, fixture.keys.size());
@@ -165,7 +168,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void a_run_after_a_crash_finds_the_stored_record_and_answers_with_it() {
+    void aRunAfterACrashFindsTheStoredRecordAndAnswersWithIt() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         JsonNode first = body(fixture.post(Fixture.json(valid(), "form-4")));
         Registration stored = fixture.registrations.byId.get(first.path("id").asText());
@@ -176,7 +179,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void fifty_concurrent_requests_with_one_key_make_one_registration_and_all_get_its_id() throws Exception {
+    void fiftyConcurrentRequestsWithOneKeyMakeOneRegistrationAndAllGetItsId() throws Exception {
         Fixture fixture = Fixture.live();
         int copies = 50;
         ExecutorService pool = Executors.newFixedThreadPool(copies);
@@ -209,7 +212,7 @@ class RegistrationHandlerTest {
     // ---- sample events and logs
 
     @Test
-    void the_sample_events_are_accepted_as_lambda_would_deliver_them() {
+    void theSampleEventsAreAcceptedAsLambdaWouldDeliverThem() {
         Fixture fixture = Fixture.live();
         APIGatewayV2HTTPEvent json = Events.load("registration-post.json");
         assertFalse(json.getIsBase64Encoded());
@@ -226,7 +229,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void no_log_line_carries_a_name_an_id_number_or_a_phone() {
+    void noLogLineCarriesANameAnIdNumberOrAPhone() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

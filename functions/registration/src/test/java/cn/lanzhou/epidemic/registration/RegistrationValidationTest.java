@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Every rule of API.md's table, through the handler with in-memory stores (no I/O). */
+/** Every rule of openapi.yaml's table, through the handler with in-memory stores (no I/O). */
 class RegistrationValidationTest {
     /** Noon in Lanzhou on 14 February 2020. */
     private final Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
@@ -42,12 +42,12 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void a_minimal_valid_registration_is_accepted() {
+    void aMinimalValidRegistrationIsAccepted() {
         assertAccepted(b -> { });
     }
 
     @Test
-    void every_field_error_is_reported_at_once() {
+    void everyFieldErrorIsReportedAtOnce() {
         APIGatewayV2HTTPResponse response = fixture.post(Json.object().put("surname", "x"));
         assertEquals(400, response.getStatusCode());
         assertEquals(List.of("name=required", "idNumber=required", "phone=required", "district=required",
@@ -58,7 +58,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void the_name_has_1_to_50_characters() {
+    void theNameHas1To50Characters() {
         assertAccepted(b -> b.put("name", "阿".repeat(50)));
         assertRejected(b -> b.put("name", "阿".repeat(51)), "name=length");
         assertRejected(b -> b.put("name", "  "), "name=length");
@@ -66,7 +66,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void the_id_type_defaults_to_resident_id_and_is_one_of_four() {
+    void theIdTypeDefaultsToResidentIdAndIsOneOfFour() {
         for (String type : List.of("RESIDENT_ID", "PASSPORT", "HK_MACAO_TAIWAN", "OTHER")) {
             assertAccepted(b -> b.put("idType", type));
         }
@@ -75,7 +75,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void a_resident_id_number_needs_its_check_character_and_a_real_birth_date() {
+    void aResidentIdNumberNeedsItsCheckCharacterAndARealBirthDate() {
         assertAccepted(b -> b.put("idNumber", "11010519491231002x"));
         assertRejected(b -> b.put("idNumber", "110105194912310021"), "idNumber=check-character");
         assertRejected(b -> b.put("idNumber", "620102190002290018"), "idNumber=birth-date");
@@ -86,7 +86,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void other_documents_take_1_to_30_letters_and_digits() {
+    void otherDocumentsTake1To30LettersAndDigits() {
         assertAccepted(b -> b.put("idType", "PASSPORT").put("idNumber", "E12345678"));
         assertAccepted(b -> b.put("idType", "OTHER").put("idNumber", "A".repeat(30)));
         assertRejected(b -> b.put("idType", "PASSPORT").put("idNumber", "A".repeat(31)), "idNumber=format");
@@ -96,25 +96,25 @@ class RegistrationValidationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"13800138000", "138 0013 8000", "138-0013-8000", "+8613800138000", "0086 138 0013 8000"})
-    void a_mainland_mobile_number_may_be_written_with_spaces_dashes_and_country_code(String phone) {
+    void aMainlandMobileNumberMayBeWrittenWithSpacesDashesAndCountryCode(String phone) {
         assertAccepted(b -> b.put("phone", phone));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"12800138000", "1380013800", "0931-8888888", "+85261234567", "phone"})
-    void anything_else_is_not_a_mobile_number(String phone) {
+    void anythingElseIsNotAMobileNumber(String phone) {
         assertRejected(b -> b.put("phone", phone), "phone=format");
     }
 
     @Test
-    void the_district_is_a_known_code() {
+    void theDistrictIsAKnownCode() {
         assertAccepted(b -> b.put("district", "qilihe"));
         assertRejected(b -> b.put("district", "wuhan"), "district=unknown-district");
         assertRejected(b -> b.put("district", "Chengguan"), "district=unknown-district");
     }
 
     @Test
-    void the_site_has_a_type_and_a_code() {
+    void theSiteHasATypeAndACode() {
         assertRejected(b -> b.remove("site"), "site=required");
         assertRejected(b -> b.put("site", "CHECKPOINT"), "site=type");
         assertRejected(b -> b.putObject("site").put("code", "X"), "site.type=required");
@@ -126,7 +126,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void occurred_at_needs_an_offset_and_lies_within_the_window() {
+    void occurredAtNeedsAnOffsetAndLiesWithinTheWindow() {
         assertAccepted(b -> b.put("occurredAt", "2020-02-14T12:05:00+08:00")); // exactly 5 minutes ahead
         assertAccepted(b -> b.put("occurredAt", "2020-01-15T04:00:00Z")); // exactly 30 days back
         assertRejected(b -> b.put("occurredAt", "2020-02-14T12:05:01+08:00"), "occurredAt=future");
@@ -136,7 +136,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void a_vehicle_plate_is_a_chinese_plate() {
+    void aVehiclePlateIsAChinesePlate() {
         assertAccepted(b -> b.put("vehiclePlate", "甘A12345"));
         assertAccepted(b -> b.put("vehiclePlate", "甘ad12345"));
         assertRejected(b -> b.put("vehiclePlate", "甘A1234"), "vehiclePlate=format");
@@ -145,7 +145,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void origin_and_travel_history_are_bounded() {
+    void originAndTravelHistoryAreBounded() {
         assertAccepted(b -> b.put("origin", "西".repeat(100)));
         assertRejected(b -> b.put("origin", "西".repeat(101)), "origin=length");
         assertAccepted(b -> { var a = b.putArray("travelHistory"); for (int i = 0; i < 20; i++) { a.add("西安"); } });
@@ -156,14 +156,14 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void contact_with_cases_and_cohabitants_unwell_are_booleans() {
+    void contactWithCasesAndCohabitantsUnwellAreBooleans() {
         assertAccepted(b -> b.put("contactWithCases", true).put("cohabitantsUnwell", false));
         assertRejected(b -> b.put("contactWithCases", "yes"), "contactWithCases=type");
         assertRejected(b -> b.put("cohabitantsUnwell", 1), "cohabitantsUnwell=type");
     }
 
     @Test
-    void the_temperature_lies_between_34_and_43_with_at_most_one_decimal() {
+    void theTemperatureLiesBetween34And43WithAtMostOneDecimal() {
         assertAccepted(b -> b.put("temperatureCelsius", new BigDecimal("34.0")));
         assertAccepted(b -> b.put("temperatureCelsius", new BigDecimal("43.0")));
         assertAccepted(b -> b.put("temperatureCelsius", 37));
@@ -175,7 +175,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void checkpoints_and_observation_sites_require_a_temperature() {
+    void checkpointsAndObservationSitesRequireATemperature() {
         for (String type : List.of("CHECKPOINT", "OBSERVATION")) {
             assertRejected(b -> b.putObject("site").put("type", type).put("code", "X"), "temperatureCelsius=required");
             assertAccepted(b -> b.put("temperatureCelsius", 36.5).putObject("site").put("type", type).put("code", "X"));
@@ -186,7 +186,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void symptoms_are_a_subset_of_the_list() {
+    void symptomsAreASubsetOfTheList() {
         assertAccepted(b -> b.putArray("symptoms").add("FEVER").add("COUGH").add("FATIGUE").add("SORE_THROAT")
                 .add("SHORTNESS_OF_BREATH").add("DIARRHEA").add("OTHER"));
         assertAccepted(b -> b.putArray("symptoms"));
@@ -195,19 +195,19 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void consent_is_required_and_must_be_true() {
+    void consentIsRequiredAndMustBeTrue() {
         assertRejected(b -> b.remove("consent"), "consent=required");
         assertRejected(b -> b.put("consent", false), "consent=consent");
         assertRejected(b -> b.put("consent", "true"), "consent=type");
     }
 
     @Test
-    void unknown_fields_are_refused() {
+    void unknownFieldsAreRefused() {
         assertRejected(b -> b.put("idNumberMasked", "1**"), "idNumberMasked=unknown");
     }
 
     @Test
-    void an_error_never_repeats_the_submitted_personal_data() {
+    void anErrorNeverRepeatsTheSubmittedPersonalData() {
         APIGatewayV2HTTPResponse response = post(b -> b.put("idNumber", "110105194912310021")
                 .put("phone", "12800138000").put("vehiclePlate", "甘Q9876"));
         assertEquals(400, response.getStatusCode());
@@ -219,7 +219,7 @@ class RegistrationValidationTest {
     // ---- form bodies
 
     @Test
-    void a_form_body_is_read_with_dotted_names_repeated_keys_and_converted_values() {
+    void aFormBodyIsReadWithDottedNamesRepeatedKeysAndConvertedValues() {
         APIGatewayV2HTTPResponse response = fixture.post(Fixture.form(
                 "name=%E5%BC%A0%E4%BC%9F&idNumber=11010519491231002x&phone=%2B86+138-0013-8000&district=chengguan"
                         + "&site.type=CHECKPOINT&site.code=G312&temperatureCelsius=36.4&symptoms=COUGH&symptoms=FATIGUE"
@@ -232,7 +232,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void a_form_body_reports_every_bad_field() {
+    void aFormBodyReportsEveryBadField() {
         APIGatewayV2HTTPResponse response = fixture.post(Fixture.form(
                 "name=&idNumber=110105194912310021&phone=123&district=nowhere&site.type=CHECKPOINT&site.code=G"
                         + "&temperatureCelsius=36.55&symptoms=SNEEZING&contactWithCases=maybe&consent=off&extra=1"));
@@ -246,7 +246,7 @@ class RegistrationValidationTest {
     }
 
     @Test
-    void a_form_without_a_temperature_at_a_checkpoint_is_refused() {
+    void aFormWithoutATemperatureAtACheckpointIsRefused() {
         APIGatewayV2HTTPResponse response = fixture.post(Fixture.form(
                 "name=A&idNumber=11010519491231002X&phone=13800138000&district=chengguan&site.type=CHECKPOINT"
                         + "&site.code=G&temperatureCelsius=&consent=true"));
@@ -256,7 +256,7 @@ class RegistrationValidationTest {
     // ---- the body itself
 
     @Test
-    void other_content_types_get_415_and_bodies_over_64_kib_get_413() {
+    void otherContentTypesGet415AndBodiesOver64KibGet413() {
         var text = fixture.post(Requests.route("POST /registrations", "/registrations")
                 .header("content-type", "text/plain").build());
         assertEquals(415, text.getStatusCode());

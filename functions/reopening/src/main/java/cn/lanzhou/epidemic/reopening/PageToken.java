@@ -1,8 +1,8 @@
 package cn.lanzhou.epidemic.reopening;
 
 import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.common.http.FieldError;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.problem.FieldError;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * still to be read to its position (the last key returned, {@code ""} for not started). The list
  * merges one query per district, so the position of each is needed.
  */
-final class PageToken {
+public final class PageToken {
     private static final Pattern POSITION = Pattern.compile("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#[0-9A-Z]{26})?");
 
     private PageToken() {

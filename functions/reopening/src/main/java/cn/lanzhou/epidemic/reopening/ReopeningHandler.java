@@ -1,19 +1,23 @@
 package cn.lanzhou.epidemic.reopening;
 
 import cn.lanzhou.epidemic.common.auth.Staff;
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.http.QueryParameters;
 import cn.lanzhou.epidemic.common.http.RequestBody;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.common.validation.Errors;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import cn.lanzhou.epidemic.reopening.domain.ApplicationForm;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
+import cn.lanzhou.epidemic.reopening.domain.StaffCommands;
+import cn.lanzhou.epidemic.reopening.domain.Status;
+import cn.lanzhou.epidemic.reopening.store.DynamoReopeningApplications;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,9 +25,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The six reopening routes: two public, four for staff (JWT authorizer, checked here again). */
 public final class ReopeningHandler extends ApiHandler {
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
-
     private final ReopeningService service;
     private final Idempotency idempotency;
     private final Districts districts;
@@ -58,17 +59,13 @@ public final class ReopeningHandler extends ApiHandler {
     }
 
     @Override
-    protected ApiResponse handle(ApiRequest request) {
-        var route = routes.get(request.routeKey());
-        if (route == null) {
-            throw Problem.notFound("未找到该接口 / No such route");
-        }
-        return route.apply(request);
+    protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
+        return routes;
     }
 
     private ApiResponse apply(ApiRequest request) {
         ApplicationForm form = ApplicationForm.read(RequestBody.read(request), districts, clock.today());
-        return idempotency.execute(request, attempt -> ApiResponse.created(Views.receipt(service.submit(form, attempt))));
+        return idempotency.create(request, form, (submitted, attempt) -> Views.receipt(service.submit(submitted, attempt)));
     }
 
     private ApiResponse publicStatus(ApiRequest request) {
@@ -82,15 +79,10 @@ public final class ReopeningHandler extends ApiHandler {
         if (district.isPresent() && !districts.contains(district.get())) {
             errors.add("district", "unknown-district", "未知的区县代码 / Unknown district code");
         }
-        Optional<Status> status = request.query("status").flatMap(s -> parseStatus(s, errors));
-        int limit = limit(request.query("limit"), errors);
+        Optional<Status> status = QueryParameters.oneOf(request, "status", Status.class, errors);
+        int limit = QueryParameters.limit(request, errors);
         errors.throwIfAny();
-        ReopeningService.Page page = service.list(district, status, limit, request.query("nextToken"));
-        ObjectNode body = cn.lanzhou.epidemic.common.json.Json.object();
-        var items = body.putArray("items");
-        page.items().forEach(app -> items.add(Views.listItem(app)));
-        page.nextToken().ifPresent(token -> body.put("nextToken", token));
-        return ApiResponse.ok(body);
+        return ApiResponse.ok(Views.page(service.list(district, status, limit, QueryParameters.nextToken(request))));
     }
 
     private ApiResponse decide(ApiRequest request) {
@@ -114,32 +106,5 @@ public final class ReopeningHandler extends ApiHandler {
 
     private static String id(ApiRequest request) {
         return request.pathParameter("id").orElse("");
-    }
-
-    private static Optional<Status> parseStatus(String value, Errors errors) {
-        for (Status s : Status.values()) {
-            if (s.name().equals(value)) {
-                return Optional.of(s);
-            }
-        }
-        errors.add("status", "enum", cn.lanzhou.epidemic.common.validation.Messages.oneOf(
-                java.util.Arrays.stream(Status.values()).map(Enum::name).toList()));
-        return Optional.empty();
-    }
-
-    private static int limit(Optional<String> value, Errors errors) {
-        if (value.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.get());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add("limit", "range", cn.lanzhou.epidemic.common.validation.Messages.range(1, MAX_LIMIT));
-        return DEFAULT_LIMIT;
     }
 }

@@ -1,14 +1,20 @@
 package cn.lanzhou.epidemic.reopening;
 
-import cn.lanzhou.epidemic.common.http.FieldError;
-import cn.lanzhou.epidemic.common.http.Problem;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.common.model.Districts;
+import cn.lanzhou.epidemic.common.problem.FieldError;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.time.AppClock;
-import cn.lanzhou.epidemic.reopening.ReopeningApplication.HistoryEntry;
-import cn.lanzhou.epidemic.reopening.ReopeningApplications.Lock;
-import cn.lanzhou.epidemic.reopening.ReopeningApplications.Slice;
+import cn.lanzhou.epidemic.reopening.domain.ApplicationForm;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications.Lock;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications.Slice;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
+import cn.lanzhou.epidemic.reopening.domain.StaffCommands;
+import cn.lanzhou.epidemic.reopening.domain.Status;
+import cn.lanzhou.epidemic.reopening.domain.Transition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

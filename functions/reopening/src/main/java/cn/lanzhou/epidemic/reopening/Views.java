@@ -1,14 +1,17 @@
 package cn.lanzhou.epidemic.reopening;
 
 import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.reopening.ReopeningApplication.HistoryEntry;
+import cn.lanzhou.epidemic.reopening.domain.Readiness;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
+import cn.lanzhou.epidemic.reopening.domain.Times;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.Collection;
 
 /** The JSON an application is shown as: the receipt, the public view (no contact data) and the staff details. */
-final class Views {
+public final class Views {
     private Views() {
     }
 
@@ -99,5 +102,14 @@ final class Views {
 
     private static String date(LocalDate date) {
         return date == null ? null : date.toString();
+    }
+
+    /** A page of the staff list: {@code items}, and {@code nextToken} while more remain. */
+    static ObjectNode page(ReopeningService.Page page) {
+        ObjectNode body = Json.object();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(app -> items.add(listItem(app)));
+        page.nextToken().ifPresent(token -> body.put("nextToken", token));
+        return body;
     }
 }

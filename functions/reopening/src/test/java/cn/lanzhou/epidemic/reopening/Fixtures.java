@@ -10,28 +10,28 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** Shared test data: a fixed clock on 2020-02-13 in Lanzhou, a valid application body. */
-final class Fixtures {
-    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    static final Instant NOW = Instant.parse("2020-02-13T02:00:00Z"); // 10:00 local
-    static final String CREDIT_CODE = "91110000600037341L";
-    static final String OTHER_CREDIT_CODE = "91350100M000100Y43";
+public final class Fixtures {
+    public static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    public static final Instant NOW = Instant.parse("2020-02-13T02:00:00Z"); // 10:00 local
+    public static final String CREDIT_CODE = "91110000600037341L";
+    public static final String OTHER_CREDIT_CODE = "91350100M000100Y43";
 
     private Fixtures() {
     }
 
-    static AppClock clock() {
+    public static AppClock clock() {
         return new AppClock(Clock.fixed(NOW, ZoneOffset.UTC), SHANGHAI);
     }
 
-    static Districts districts() {
+    public static Districts districts() {
         return Districts.fromEnvironment();
     }
 
-    static ReopeningHandler handler(InMemoryReopeningApplications store) {
+    public static ReopeningHandler handler(InMemoryReopeningApplications store) {
         return new ReopeningHandler(store, new Idempotency(new InMemoryIdempotencyStore(), clock()), districts(), clock());
     }
 
-    static String body(String creditCode) {
+    public static String body(String creditCode) {
         return """
             {"enterprise": {"name": "兰州某机械制造有限公司", "creditCode": "%s", "industry": "机械制造",
                             "aboveDesignatedSize": true, "employees": 120},
@@ -45,7 +45,7 @@ final class Fixtures {
             """.formatted(creditCode);
     }
 
-    static String body() {
+    public static String body() {
         return body(CREDIT_CODE);
     }
 }

@@ -1,5 +1,9 @@
 package cn.lanzhou.epidemic.reopening;
 
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
+import cn.lanzhou.epidemic.reopening.domain.Status;
+import cn.lanzhou.epidemic.reopening.domain.Transition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,11 +16,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The store in maps, with the same conditional semantics as DynamoDB (each operation atomic). */
-final class InMemoryReopeningApplications implements ReopeningApplications {
-    final Map<String, ReopeningApplication> applications = new HashMap<>();
-    final Map<String, Lock> locks = new HashMap<>();
-    final Set<String> pointers = new LinkedHashSet<>();
-    final Set<LocalDate> changedDays = new LinkedHashSet<>();
+public final class InMemoryReopeningApplications implements ReopeningApplications {
+    public final Map<String, ReopeningApplication> applications = new HashMap<>();
+    public final Map<String, Lock> locks = new HashMap<>();
+    public final Set<String> pointers = new LinkedHashSet<>();
+    public final Set<LocalDate> changedDays = new LinkedHashSet<>();
     int transitionsApplied;
 
     @Override

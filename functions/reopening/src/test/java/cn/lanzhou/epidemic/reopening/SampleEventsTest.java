@@ -3,21 +3,15 @@ package cn.lanzhou.epidemic.reopening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.testing.Events;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The fixtures in events/ (also used by {@code sam local invoke}) are what the handler is fed here. */
 class SampleEventsTest {
-    private static final ObjectMapper EVENTS = Json.mapper().copy()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
-    private static APIGatewayV2HTTPEvent load(String name) throws Exception {
-        return EVENTS.readValue(Files.readString(Path.of("../../events", name)), APIGatewayV2HTTPEvent.class);
+    private static APIGatewayV2HTTPEvent load(String name) {
+        return Events.load(name);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package cn.lanzhou.epidemic.reports;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.store.Faults;

@@ -3,7 +3,7 @@ package cn.lanzhou.epidemic.reports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import com.sun.net.httpserver.HttpServer;

@@ -7,17 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.common.testing.InMemoryIdempotencyStore;
 import cn.lanzhou.epidemic.common.testing.InMemoryReportStore;
 import cn.lanzhou.epidemic.common.testing.Requests;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -184,10 +182,7 @@ class ReportsHandlerTest {
     @Test
     void theSampleEventIsAnsweredLikeAnyOther() throws Exception {
         compiled("2020-02-13", "2020-02-13T16:10:00Z");
-        APIGatewayV2HTTPEvent event = Json.mapper().copy()
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-                .readValue(Files.readString(Path.of(System.getProperty("user.dir")).resolve("../../events/reports-get.json")),
-                        APIGatewayV2HTTPEvent.class);
+        APIGatewayV2HTTPEvent event = Events.load("reports-get.json");
         var response = handler.handleRequest(event, null);
         assertEquals(200, response.getStatusCode());
         assertEquals(3, body(response).path("files").size());

@@ -6,6 +6,17 @@ import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.report.ReportFiles;
 import cn.lanzhou.epidemic.common.report.ReportStore;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.summary.concurrent.Background;
+import cn.lanzhou.epidemic.summary.domain.Cumulative;
+import cn.lanzhou.epidemic.summary.domain.DailyReport;
+import cn.lanzhou.epidemic.summary.domain.DayAggregate;
+import cn.lanzhou.epidemic.summary.domain.DayAggregates;
+import cn.lanzhou.epidemic.summary.domain.DayRecords;
+import cn.lanzhou.epidemic.summary.domain.DayTally;
+import cn.lanzhou.epidemic.summary.domain.DistrictDay;
+import cn.lanzhou.epidemic.summary.render.ReportHtml;
+import cn.lanzhou.epidemic.summary.render.SummaryCsv;
+import cn.lanzhou.epidemic.summary.render.SummaryJson;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +41,7 @@ import java.util.function.Consumer;
  * therefore reads the day's records, one aggregate and the late-change marks, plus the records of
  * the days that changed late: its cost follows the days that changed, not the length of the history.
  */
-final class DailyReportCompiler {
+public final class DailyReportCompiler {
     private final Districts districts;
     private final DayRecords records;
     private final DayAggregates aggregates;
@@ -256,7 +267,7 @@ final class DailyReportCompiler {
         Map<String, String> metadata = Map.of(ReportFiles.META_GENERATED_AT, generatedAt);
         // the two companions are rendered and written side by side; summary.json, which names them, after both.
         // A list, not a map keyed by the File record: a record's first hashCode links its generated
-        // method through invokedynamic, some 50 ms at a cold start (BENCHMARKS.md)
+        // method through invokedynamic, which a cold start pays for (BENCHMARKS.md)
         List<Background<Written>> companions = new ArrayList<>();
         for (ReportFiles.File file : ReportFiles.COMPANIONS) {
             companions.add(Background.start("report-writer", () -> {

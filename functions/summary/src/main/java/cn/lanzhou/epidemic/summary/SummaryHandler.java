@@ -1,12 +1,17 @@
 package cn.lanzhou.epidemic.summary;
 
-import cn.lanzhou.epidemic.common.config.Clients;
+import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.report.S3ReportStore;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.summary.concurrent.Partitions;
+import cn.lanzhou.epidemic.summary.domain.DailyReport;
+import cn.lanzhou.epidemic.summary.render.SummaryJson;
+import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;
+import cn.lanzhou.epidemic.summary.store.DynamoDayRecords;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.time.LocalDate;

@@ -1,6 +1,14 @@
 package cn.lanzhou.epidemic.summary;
 
 import cn.lanzhou.epidemic.common.model.District;
+import cn.lanzhou.epidemic.summary.domain.Cumulative;
+import cn.lanzhou.epidemic.summary.domain.DailyReport;
+import cn.lanzhou.epidemic.summary.domain.DayAggregate;
+import cn.lanzhou.epidemic.summary.domain.DistrictDay;
+import cn.lanzhou.epidemic.summary.render.ReportHtml;
+import cn.lanzhou.epidemic.summary.render.SummaryCsv;
+import cn.lanzhou.epidemic.summary.render.SummaryJson;
+import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +22,7 @@ import java.util.Optional;
  * SnapStart snapshot: the aggregate's codec and the three report files rendered from an empty
  * sample. Nothing is written; the DynamoDB client is primed by its own read.
  */
-final class WarmUp implements Runnable {
+public final class WarmUp implements Runnable {
     @Override
     public void run() {
         DayAggregate aggregate = DayAggregate.after(Optional.empty(), LocalDate.of(2020, 2, 13), Instant.EPOCH, 0,

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  * the writers — a late-change mark before a record of a day that is already over. Synchronized:
  * the compiler reads the three kinds side by side.
  */
-final class FakeDayRecords implements DayRecords {
+public final class FakeDayRecords implements DayRecords {
     private final ZoneId zone;
     private final MutableClock clock;
     private final InMemoryDayAggregates marks;
@@ -28,7 +29,7 @@ final class FakeDayRecords implements DayRecords {
     private final Map<LocalDate, Set<String>> pointers = new HashMap<>();
     private final Map<String, Application> applications = new LinkedHashMap<>();
     /** How many times each day's records were read. */
-    final Map<LocalDate, Integer> reads = new HashMap<>();
+    public final Map<LocalDate, Integer> reads = new HashMap<>();
 
     FakeDayRecords(ZoneId zone, MutableClock clock, InMemoryDayAggregates marks) {
         this.zone = zone;

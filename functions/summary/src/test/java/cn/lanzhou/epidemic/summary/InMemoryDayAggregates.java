@@ -1,5 +1,8 @@
 package cn.lanzhou.epidemic.summary;
 
+import cn.lanzhou.epidemic.summary.domain.DayAggregate;
+import cn.lanzhou.epidemic.summary.domain.DayAggregates;
+import cn.lanzhou.epidemic.summary.store.DynamoDayAggregates;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -8,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Aggregates and late-change marks in memory; every aggregate goes through the DynamoDB codec, as it would be stored. */
-final class InMemoryDayAggregates implements DayAggregates {
+public final class InMemoryDayAggregates implements DayAggregates {
     private final TreeMap<LocalDate, Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
             new TreeMap<>();
     private final TreeMap<LocalDate, Instant> marks = new TreeMap<>();

@@ -14,19 +14,19 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** A compiler wired to in-memory fakes, a clock the test moves, and a small district list. */
-final class ReportFixture {
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final Districts DISTRICTS = new Districts(List.of(
+public final class ReportFixture {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final Districts DISTRICTS = new Districts(List.of(
             new District("chengguan", "城关区", "Chengguan District", 32),
             new District("anning", "安宁区", "Anning District", 64),
             new District("xigu", "西固区", "Xigu District", 3),
             new District("gaolan", "皋兰县", "Gaolan County", 0)));
 
-    final MutableClock clock = new MutableClock(Instant.parse("2020-02-01T00:00:00Z"));
-    final InMemoryDayAggregates aggregates = new InMemoryDayAggregates();
-    final FakeDayRecords records = new FakeDayRecords(ZONE, clock, aggregates);
-    final InMemoryReportStore store = new InMemoryReportStore(clock);
-    final DailyReportCompiler compiler;
+    public final MutableClock clock = new MutableClock(Instant.parse("2020-02-01T00:00:00Z"));
+    public final InMemoryDayAggregates aggregates = new InMemoryDayAggregates();
+    public final FakeDayRecords records = new FakeDayRecords(ZONE, clock, aggregates);
+    public final InMemoryReportStore store = new InMemoryReportStore(clock);
+    public final DailyReportCompiler compiler;
 
     ReportFixture() {
         this(DISTRICTS);
@@ -37,7 +37,7 @@ final class ReportFixture {
                 LocalDate.parse("2020-01-01"), 7);
     }
 
-    static Instant at(String localDateTime) {
+    public static Instant at(String localDateTime) {
         return LocalDateTime.parse(localDateTime).atZone(ZONE).toInstant();
     }
 
@@ -62,7 +62,7 @@ final class ReportFixture {
         return store.text(ReportFiles.key(LocalDate.parse(day), file));
     }
 
-    static JsonNode district(JsonNode summary, String code) {
+    public static JsonNode district(JsonNode summary, String code) {
         for (JsonNode d : summary.path("districts")) {
             if (d.path("code").asText().equals(code)) {
                 return d;

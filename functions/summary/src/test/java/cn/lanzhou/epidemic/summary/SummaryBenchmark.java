@@ -4,6 +4,7 @@ import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.testing.InMemoryReportStore;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * -Dbenchmark.excludedGroups=none -Dgroups=benchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("benchmark")
-class SummaryBenchmark {
+public class SummaryBenchmark {
     private static final Districts DISTRICTS = Districts.fromEnvironment();
     private static final LocalDate DAY = LocalDate.parse("2020-02-13");
     private static final int DAY_VOLUME = 20_000;

@@ -4,10 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +37,7 @@ class SummaryHandlerTest {
     }
 
     /** The sample event under events/, as EventBridge Scheduler sends it. */
-    private static Map<String, Object> scheduleEvent() throws IOException {
-        try (InputStream in = java.nio.file.Files.newInputStream(
-                java.nio.file.Path.of(System.getProperty("user.dir")).resolve("../../events/schedule.json"))) {
-            var node = cn.lanzhou.epidemic.common.json.Json.parseTrusted(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            @SuppressWarnings("unchecked")
-            Map<String, Object> map = cn.lanzhou.epidemic.common.json.Json.mapper().convertValue(node, Map.class);
-            return map;
-        }
+    private static Map<String, Object> scheduleEvent() {
+        return Events.map("schedule.json");
     }
 }

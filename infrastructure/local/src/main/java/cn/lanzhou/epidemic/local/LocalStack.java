@@ -1,11 +1,11 @@
 package cn.lanzhou.epidemic.local;
 
+import cn.lanzhou.epidemic.local.LambdaEnvironment;
 import cn.lanzhou.epidemic.local.runtime.ContainerSpec;
 import cn.lanzhou.epidemic.local.runtime.FunctionContainers;
 import cn.lanzhou.epidemic.local.runtime.FunctionLogs;
 import cn.lanzhou.epidemic.local.runtime.JvmOptions;
 import cn.lanzhou.epidemic.local.runtime.RuntimeNativeLibrary;
-import cn.lanzhou.epidemic.local.runtime.LambdaEnvironment;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.local.LambdaEnvironment;
 import cn.lanzhou.epidemic.local.runtime.ContainerSpec;
 import cn.lanzhou.epidemic.local.runtime.FunctionContainers;
 import cn.lanzhou.epidemic.local.runtime.FunctionLogs;
 import cn.lanzhou.epidemic.local.runtime.JvmOptions;
-import cn.lanzhou.epidemic.local.runtime.LambdaEnvironment;
 import cn.lanzhou.epidemic.local.runtime.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.local.runtime.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -29,21 +28,20 @@ class EveryDeploymentJarTest {
     private record Probe(String payload, Integer status) {
     }
 
-    private static Map<String, Probe> probes(Path root) throws Exception {
+    private static Map<String, Probe> probes() throws Exception {
         return Map.of(
-                "DistrictsFunction", new Probe(apiEvent(root, "reports-get.json", "GET /districts", "/districts", null, false), 200),
-                "RegistrationFunction", new Probe(withBody(root, "registration-post.json", "{}"), 400),
-                "DonationFunction", new Probe(withBody(root, "donation-funds.json", "{}"), 400),
-                "ReopeningFunction", new Probe(read(root, "reopening-get.json"), 404),
+                "DistrictsFunction", new Probe(apiEvent("reports-get.json", "GET /districts", "/districts", null, false), 200),
+                "RegistrationFunction", new Probe(withBody("registration-post.json", "{}"), 400),
+                "DonationFunction", new Probe(withBody("donation-funds.json", "{}"), 400),
+                "ReopeningFunction", new Probe(Events.text("reopening-get.json"), 404),
                 // the list, whatever other tests compiled: it reads S3 with the container's credentials
-                "ReportsFunction", new Probe(apiEvent(root, "reports-get.json", "GET /reports", "/reports", null, true), 200),
+                "ReportsFunction", new Probe(apiEvent("reports-get.json", "GET /reports", "/reports", null, true), 200),
                 "SummaryFunction", new Probe("{\"date\":\"2020-02-13\"}", null));
     }
 
     @Test
     void everyFunctionAnswersFromItsDeploymentJarThroughTheRuntimeInterfaceClient(LocalStack stack) throws Exception {
-        Path root = LocalStack.findRepoRoot(Path.of("").toAbsolutePath());
-        Map<String, Probe> probes = probes(root);
+        Map<String, Probe> probes = probes();
         assertEquals(stack.template().functions().stream().map(Template.Function::id).collect(Collectors.toCollection(TreeSet::new)),
                 new TreeSet<>(probes.keySet()), "every function of the template has a probe here");
 
@@ -82,20 +80,16 @@ class EveryDeploymentJarTest {
         return null;
     }
 
-    private static String read(Path root, String event) throws Exception {
-        return Files.readString(root.resolve("events").resolve(event), StandardCharsets.UTF_8);
-    }
-
-    private static String withBody(Path root, String event, String body) throws Exception {
-        ObjectNode json = (ObjectNode) LocalJson.MAPPER.readTree(read(root, event));
+    private static String withBody(String event, String body) throws Exception {
+        ObjectNode json = (ObjectNode) LocalJson.MAPPER.readTree(Events.text(event));
         json.put("body", body).put("isBase64Encoded", false);
         ((ObjectNode) json.get("headers")).remove("content-length");
         return json.toString();
     }
 
     /** A sample event re-aimed at another route, with the authorizer left out for a public one. */
-    private static String apiEvent(Path root, String sample, String routeKey, String path, String body, boolean staff) throws Exception {
-        ObjectNode json = (ObjectNode) LocalJson.MAPPER.readTree(read(root, sample));
+    private static String apiEvent(String sample, String routeKey, String path, String body, boolean staff) throws Exception {
+        ObjectNode json = (ObjectNode) LocalJson.MAPPER.readTree(Events.text(sample));
         json.put("routeKey", routeKey).put("rawPath", path);
         json.remove("pathParameters");
         ObjectNode context = (ObjectNode) json.get("requestContext");

@@ -2,7 +2,7 @@ package cn.lanzhou.epidemic.common.auth;
 
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import java.util.Arrays;
 import java.util.Map;
 

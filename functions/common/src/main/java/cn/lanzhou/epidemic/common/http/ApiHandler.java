@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.common.http;
 
 import cn.lanzhou.epidemic.common.log.Log;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.RequestBudget;
@@ -8,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The one place where outcomes become HTTP: a handler returns an {@link ApiResponse} or throws a
@@ -30,7 +33,7 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("POST /priming")
                 .withRawPath("/priming")
-                .withHeaders(java.util.Map.of("content-type", "application/json"))
+                .withHeaders(Map.of("content-type", "application/json"))
                 .withBody("{}")
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withRequestId("priming")
@@ -40,8 +43,22 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         handleRequest(event, null);
     }
 
+    /**
+     * The handler's routes: route key as template.yaml names it → the method that answers it. A route
+     * not in the table is 404. A handler of one route may override {@link #handle} instead.
+     */
+    protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
+        return Map.of();
+    }
+
     /** Handles one request; may throw {@link Problem}. */
-    protected abstract ApiResponse handle(ApiRequest request);
+    protected ApiResponse handle(ApiRequest request) {
+        Function<ApiRequest, ApiResponse> route = routes().get(request.routeKey());
+        if (route == null) {
+            throw Problem.notFound("未找到该接口 / No such route");
+        }
+        return route.apply(request);
+    }
 
     /** The heading of the HTML receipt page, for form posts without JavaScript. */
     protected String receiptTitle() {

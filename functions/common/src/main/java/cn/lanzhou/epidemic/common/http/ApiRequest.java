@@ -1,7 +1,8 @@
 package cn.lanzhou.epidemic.common.http;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import cn.lanzhou.epidemic.common.model.Ids;
+import cn.lanzhou.epidemic.common.problem.Problem;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.common.http;
 
 import cn.lanzhou.epidemic.common.json.Json;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.validation.Errors;
 import cn.lanzhou.epidemic.common.validation.Fields;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -4,22 +4,24 @@ import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
-import cn.lanzhou.epidemic.common.http.Problem;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.common.validation.Errors;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The {@code Idempotency-Key} semantics of every POST (API.md): the first request is processed and
+ * The {@code Idempotency-Key} semantics of every POST (openapi.yaml): the first request is processed and
  * its status and body stored; the same key with the same body replays them
  * ({@code Idempotency-Replayed: true}); with another body 422; while the first is still running a
  * second copy waits a little for its outcome and then gets 409. Validation runs before this, so
@@ -71,6 +73,14 @@ public final class Idempotency {
             errors.throwIfAny();
         }
         return Optional.of(key);
+    }
+
+    /**
+     * A POST that creates a record: {@code command} is read and validated before (a 400 is never
+     * stored), {@code create} runs at most once per key, and its answer is 201 with the body it returns.
+     */
+    public <C> ApiResponse create(ApiRequest request, C command, BiFunction<C, Attempt, ObjectNode> create) {
+        return execute(request, attempt -> ApiResponse.created(create.apply(command, attempt)));
     }
 
     /**

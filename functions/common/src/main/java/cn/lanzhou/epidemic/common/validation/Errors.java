@@ -1,7 +1,7 @@
 package cn.lanzhou.epidemic.common.validation;
 
-import cn.lanzhou.epidemic.common.http.FieldError;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.problem.FieldError;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import cn.lanzhou.epidemic.common.http.ApiRequest;
-import cn.lanzhou.epidemic.common.http.Problem;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.testing.Requests;
 import java.util.List;
 import java.util.Map;

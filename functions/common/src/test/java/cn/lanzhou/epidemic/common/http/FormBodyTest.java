@@ -3,6 +3,7 @@ package cn.lanzhou.epidemic.common.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import cn.lanzhou.epidemic.common.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 class FormBodyTest {

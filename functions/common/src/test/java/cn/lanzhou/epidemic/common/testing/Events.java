@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The sample events of {@code events/} at the repository root (the ones {@code sam local invoke}
@@ -22,9 +25,32 @@ public final class Events {
     /** {@code load("donation-funds.json")} reads {@code ../../events/donation-funds.json}. */
     public static APIGatewayV2HTTPEvent load(String name) {
         try {
-            return MAPPER.readValue(Path.of("../../events", name).toFile(), APIGatewayV2HTTPEvent.class);
+            return MAPPER.readValue(path(name).toFile(), APIGatewayV2HTTPEvent.class);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event " + name, e);
         }
+    }
+
+    /** An event that is not an HTTP one (the schedule's), as the map a {@code Map} handler is given. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(String name) {
+        try {
+            return MAPPER.readValue(path(name).toFile(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read event " + name, e);
+        }
+    }
+
+    /** The event's JSON as the file holds it, for a test that sends it on as text. */
+    public static String text(String name) {
+        try {
+            return Files.readString(path(name), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read event " + name, e);
+        }
+    }
+
+    private static Path path(String name) {
+        return Path.of("../../events", name);
     }
 }

@@ -13,26 +13,26 @@ class MobilePhoneTest {
     @ParameterizedTest
     @ValueSource(strings = {"13812341234", "138 1234 1234", "138-1234-1234", "+8613812341234", "+86 138 1234 1234",
             "008613812341234", "0086-138-1234-1234", " 13812341234 "})
-    void written_forms_of_one_mobile_number_normalise_to_its_11_digits(String input) {
+    void writtenFormsOfOneMobileNumberNormaliseToIts11Digits(String input) {
         assertEquals(Optional.of("13812341234"), MobilePhone.normalise(input));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"13012345678", "14512345678", "15912345678", "16612345678", "17712345678", "18812345678",
             "19912345678"})
-    void every_prefix_from_13_to_19_is_a_mobile_number(String input) {
+    void everyPrefixFrom13To19IsAMobileNumber(String input) {
         assertTrue(MobilePhone.isValid(input));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "12812341234", "10012341234", "1381234123", "138123412345", "02861234567",
             "+85213812341234", "86 13812341234", "1381234123a", "138.1234.1234", "+86+8613812341234", "０13812341234"})
-    void anything_else_is_not(String input) {
+    void anythingElseIsNot(String input) {
         assertEquals(Optional.empty(), MobilePhone.normalise(input));
     }
 
     @Test
-    void the_mask_keeps_three_and_four_digits() {
+    void theMaskKeepsThreeAndFourDigits() {
         assertEquals("138****1234", MobilePhone.mask("13800001234"));
     }
 }

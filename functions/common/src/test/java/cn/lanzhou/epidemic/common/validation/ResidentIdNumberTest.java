@@ -29,7 +29,7 @@ class ResidentIdNumberTest {
     private static final String ALPHABET = "0123456789XAZx -";
 
     @Test
-    void the_official_test_vector_is_valid() {
+    void theOfficialTestVectorIsValid() {
         assertTrue(ResidentIdNumber.isValid("11010519491231002X", TODAY));
         assertEquals('X', ResidentIdNumber.checkCharacter("11010519491231002"));
     }
@@ -37,18 +37,18 @@ class ResidentIdNumberTest {
     @ParameterizedTest
     @ValueSource(strings = {"11010519491231002X", "440308199901010012", "620102198002291236", "620102200002290006",
             "310115202012319878", "620102190001015559", "510107197506150244"})
-    void known_valid_numbers_are_valid(String number) {
+    void knownValidNumbersAreValid(String number) {
         assertEquals(Verdict.VALID, ResidentIdNumber.check(number, TODAY));
     }
 
     @Test
-    void a_lower_case_x_is_accepted_and_normalised_to_upper_case() {
+    void aLowerCaseXIsAcceptedAndNormalisedToUpperCase() {
         assertEquals("11010519491231002X", ResidentIdNumber.normalise(" 11010519491231002x "));
         assertTrue(ResidentIdNumber.isValid("11010519491231002x", TODAY));
     }
 
     @Test
-    void every_single_character_change_of_a_valid_number_is_rejected() {
+    void everySingleCharacterChangeOfAValidNumberIsRejected() {
         int tried = 0;
         for (String valid : VALID) {
             for (int i = 0; i < valid.length(); i++) {
@@ -66,7 +66,7 @@ class ResidentIdNumberTest {
     }
 
     @Test
-    void every_adjacent_swap_of_differing_characters_is_rejected() {
+    void everyAdjacentSwapOfDifferingCharactersIsRejected() {
         List<String> swapped = new ArrayList<>();
         for (String valid : VALID) {
             for (int i = 0; i + 1 < valid.length(); i++) {
@@ -86,14 +86,14 @@ class ResidentIdNumberTest {
     }
 
     @Test
-    void the_check_character_is_computed_with_iso_7064_mod_11_2() {
+    void theCheckCharacterIsComputedWithIso7064Mod112() {
         for (String valid : VALID) {
             assertEquals(valid.charAt(17), ResidentIdNumber.checkCharacter(valid.substring(0, 17)));
         }
     }
 
     @Test
-    void the_29th_of_february_exists_only_in_leap_years() {
+    void the29thOfFebruaryExistsOnlyInLeapYears() {
         // check characters are right, so only the date decides
         assertEquals(Verdict.BIRTH_DATE, ResidentIdNumber.check("620102190002290018", TODAY)); // 1900 is not a leap year
         assertEquals(Verdict.VALID, ResidentIdNumber.check("620102200002290006", TODAY)); // 2000 is
@@ -101,7 +101,7 @@ class ResidentIdNumberTest {
     }
 
     @Test
-    void a_birth_date_before_1900_or_in_the_future_is_not_real() {
+    void aBirthDateBefore1900OrInTheFutureIsNotReal() {
         assertEquals(Verdict.BIRTH_DATE, ResidentIdNumber.check("620102189912310016", TODAY));
         assertEquals(Verdict.BIRTH_DATE, ResidentIdNumber.check("620102209912310011", TODAY));
         assertEquals(Verdict.VALID, ResidentIdNumber.check("620102209912310011", LocalDate.of(2100, 1, 1)));
@@ -110,12 +110,12 @@ class ResidentIdNumberTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "11010519491231002", "11010519491231002XX", "1101051949123100X2", "A1010519491231002X",
             "110105 19491231002", "１10105194912310021"})
-    void anything_but_17_digits_and_a_check_character_is_a_format_error(String number) {
+    void anythingBut17DigitsAndACheckCharacterIsAFormatError(String number) {
         assertEquals(Verdict.FORMAT, ResidentIdNumber.check(number, TODAY));
     }
 
     @Test
-    void a_wrong_check_character_is_reported_as_such() {
+    void aWrongCheckCharacterIsReportedAsSuch() {
         assertEquals(Verdict.CHECK_CHARACTER, ResidentIdNumber.check("110105194912310021", TODAY));
     }
 }

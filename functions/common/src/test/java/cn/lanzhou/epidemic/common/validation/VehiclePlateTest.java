@@ -14,12 +14,12 @@ class VehiclePlateTest {
     @ParameterizedTest
     @CsvSource({"甘A12345,甘A12345", "甘AD12345,甘AD12345", "甘a12345,甘A12345", "甘ad1234f,甘AD1234F",
             "甘A·12345,甘A12345", "甘A 12345,甘A12345", "京B-A1234,京BA1234"})
-    void ordinary_and_new_energy_plates_are_normalised_to_upper_case(String input, String stored) {
+    void ordinaryAndNewEnergyPlatesAreNormalisedToUpperCase(String input, String stored) {
         assertEquals(Optional.of(stored), VehiclePlate.normalise(input));
     }
 
     @Test
-    void every_one_of_the_31_provincial_abbreviations_is_accepted() {
+    void everyOneOfThe31ProvincialAbbreviationsIsAccepted() {
         assertEquals(31, VehiclePlate.PROVINCES.length());
         for (char province : VehiclePlate.PROVINCES.toCharArray()) {
             assertTrue(VehiclePlate.isValid(province + "A12345"));
@@ -29,7 +29,7 @@ class VehiclePlateTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "甘A1234", "甘A1234567", "港A12345", "台A12345", "A12345", "甘112345", "甘A1234!",
             "甘甘12345", "GA12345"})
-    void anything_else_is_not_a_plate(String input) {
+    void anythingElseIsNotAPlate(String input) {
         assertEquals(Optional.empty(), VehiclePlate.normalise(input));
     }
 }

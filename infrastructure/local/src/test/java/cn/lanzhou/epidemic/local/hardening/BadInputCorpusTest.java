@@ -140,7 +140,7 @@ class BadInputCorpusTest {
         }
     }
 
-    // ---------------------------------------------------------------- API.md's rules, each just outside its bound
+    // ---------------------------------------------------------------- openapi.yaml's rules, each just outside its bound
 
     static List<Target> targets(String id) {
         String today = Samples.today().toString();
@@ -207,7 +207,7 @@ class BadInputCorpusTest {
                 bounds("enterprise.employees", num("2.5"), s("ten"), "returningEmployees", num("9"), "employeesFromHubei", num("9"),
                         "prevention.entrySteps", N.arrayNode().add("MASK").add("mask"), "prevention.emergencyPlan", s("no"),
                         "plannedDate", s(Samples.today().plusDays(3) + "T08:00:00+08:00")),
-                // aboveDesignatedSize, entrySteps and emergencyPlan may be left out (API.md marks them neither required nor
+                // aboveDesignatedSize, entrySteps and emergencyPlan may be left out (openapi.yaml marks them neither required nor
                 // defaulted; the function reads absence as false / none, which readiness then reports as missing)
                 List.of("enterprise.employees", "prevention.disinfectionsPerDay")));
         targets.add(new Target("/reopenings/" + id + "/decision", "cn.lanzhou.epidemic.reopening.ReopeningHandler", true,

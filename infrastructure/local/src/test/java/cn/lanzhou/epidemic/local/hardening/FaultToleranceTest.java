@@ -150,7 +150,7 @@ class FaultToleranceTest {
         assertTrue(millis < MAX_503_MILLIS, "503 took " + millis + " ms");
         assertEquals(recordsBefore, store.records().size(), "a record without an acknowledged 201");
 
-        // the dead attempt's claim is leased (25 s): until then the key answers 409 with Retry-After, as API.md says
+        // the dead attempt's claim is leased (25 s): until then the key answers 409 with Retry-After, as openapi.yaml says
         Api.Response retry = retryLikeAClient(route, body, key);
         assertEquals(201, retry.status(), retry.body());
         String id = retry.json().get("id").asText();

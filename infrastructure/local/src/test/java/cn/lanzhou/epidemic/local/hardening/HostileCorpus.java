@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Generates hostile requests for one POST route from a valid body: broken syntax, wrong content
  * types and encodings, invalid UTF-8 and form escapes, deep nesting, huge values, and, for every
- * field of the valid body, wrong types, control characters, values just outside API.md's bounds
+ * field of the valid body, wrong types, control characters, values just outside openapi.yaml's bounds
  * and unknown neighbours. Every request must be refused with a 4xx problem and write nothing.
  */
 final class HostileCorpus {
@@ -135,7 +135,7 @@ final class HostileCorpus {
         }));
     }
 
-    /** Values that no rule of API.md accepts where {@code original} is valid. */
+    /** Values that no rule of openapi.yaml accepts where {@code original} is valid. */
     private static List<JsonNode> wrongValues(JsonNode original) {
         List<JsonNode> values = new ArrayList<>();
         String huge = "甘".repeat(5_000);

@@ -50,7 +50,7 @@ class PersonalDataScanTest {
         for (Api.Seen response : responses) {
             String body = response.body();
             if (isStaffDetails(response)) {
-                // API.md: the staff view of an application shows its contact in full; only that one field is exempt
+                // openapi.yaml: the staff view of an application shows its contact in full; only that one field is exempt
                 ObjectNode details = (ObjectNode) Samples.object(body);
                 if (details.path("contact").isObject() && ((ObjectNode) details.get("contact")).remove("phone") != null) {
                     contactPhonesShownToStaff++;

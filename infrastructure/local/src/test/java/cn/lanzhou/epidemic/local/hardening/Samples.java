@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Valid request bodies of every POST route (API.md), and valid identifiers made up for tests. */
+/** Valid request bodies of every POST route (openapi.yaml), and valid identifiers made up for tests. */
 final class Samples {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");

@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the functions never do.
  */
 final class Store implements AutoCloseable {
-    /** Partition-key prefixes of the items that are records of a submission (API.md's three forms). */
+    /** Partition-key prefixes of the items that are records of a submission (openapi.yaml's three forms). */
     static final List<String> RECORD_PREFIXES = List.of("REG#", "DON#", "APP#");
 
     private final DynamoDbClient client;

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** POST /donations over HTTP against the local stack: every rule of API.md, replays, exact money. */
+/** POST /donations over HTTP against the local stack: every rule of openapi.yaml, replays, exact money. */
 @ExtendWith(LocalStackExtension.class)
 class DonationContractTest {
     static final String RECEIPT = "DN-\\d{8}-[0-9A-HJKMNP-TV-Z]{6}";

@@ -1,16 +1,17 @@
 package cn.lanzhou.epidemic.local.contract.registration;
 
-import cn.lanzhou.epidemic.local.LocalNames;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.local.Api;
-import cn.lanzhou.epidemic.local.contract.DistrictDayItems;
+import cn.lanzhou.epidemic.local.LocalNames;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import cn.lanzhou.epidemic.local.LocalStackExtension;
+import cn.lanzhou.epidemic.local.contract.DistrictDayItems;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +44,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** POST /registrations over HTTP against the local stack (API Gateway emulation + dynalite), as API.md states it. */
+/** POST /registrations over HTTP against the local stack (API Gateway emulation + dynalite), as openapi.yaml states it. */
 @ExtendWith(LocalStackExtension.class)
 class RegistrationContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -114,7 +115,7 @@ class RegistrationContractTest {
     // ---- success
 
     @Test
-    void a_json_registration_is_answered_201_with_the_fields_of_the_contract_and_masks(Api api) {
+    void aJsonRegistrationIsAnswered201WithTheFieldsOfTheContractAndMasks(Api api) {
         Api.Response response = post(api, valid(b -> b.put("phone", "+86 138-0013-8000")));
         assertEquals(201, response.status(), response.body());
         JsonNode body = response.json();
@@ -133,7 +134,7 @@ class RegistrationContractTest {
     }
 
     @Test
-    void a_form_registration_with_repeated_keys_and_dotted_names_is_accepted(Api api) {
+    void aFormRegistrationWithRepeatedKeysAndDottedNamesIsAccepted(Api api) {
         Api.Response response = postForm(api, "name", "李娜", "idNumber", "11010519491231002x", "phone", "138 0013 8000",
                 "district", "qilihe", "site.type", "CHECKPOINT", "site.code", "G312", "temperatureCelsius", "37.5",
                 "symptoms", "COUGH", "symptoms", "FATIGUE", "travelHistory", "西安", "travelHistory", "湖北武汉",
@@ -148,11 +149,9 @@ class RegistrationContractTest {
     }
 
     @Test
-    void the_sample_event_bodies_register_through_http(Api api) throws Exception {
-        // the module directory is infrastructure/local, two levels below the repository root
-        JsonNode event = JSON.readTree(java.nio.file.Files.readString(
-                java.nio.file.Path.of("").toAbsolutePath().resolve("../../events/registration-post.json").normalize()));
-        Api.Response response = api.postJson("/registrations", event.path("body").asText());
+    void theSampleEventBodiesRegisterThroughHttp(Api api) {
+        String body = Events.load("registration-post.json").getBody();
+        Api.Response response = api.postJson("/registrations", body);
         assertEquals(201, response.status(), response.body());
     }
 
@@ -201,12 +200,12 @@ class RegistrationContractTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("invalidJson")
-    void every_rule_is_enforced_for_json(String rule, Consumer<ObjectNode> change, String fieldAndCode, Api api) {
+    void everyRuleIsEnforcedForJson(String rule, Consumer<ObjectNode> change, String fieldAndCode, Api api) {
         assertRejected(post(api, valid(change)), fieldAndCode);
     }
 
     @Test
-    void every_field_error_comes_at_once(Api api) {
+    void everyFieldErrorComesAtOnce(Api api) {
         Api.Response response = api.postJson("/registrations", "{}");
         assertEquals(400, response.status());
         assertEquals(Set.of("name=required", "idNumber=required", "phone=required", "district=required",
@@ -214,7 +213,7 @@ class RegistrationContractTest {
     }
 
     @Test
-    void values_at_the_edges_of_the_rules_are_accepted(Api api) {
+    void valuesAtTheEdgesOfTheRulesAreAccepted(Api api) {
         for (ObjectNode body : List.of(
                 valid(b -> b.put("temperatureCelsius", new BigDecimal("34.0"))),
                 valid(b -> b.put("temperatureCelsius", new BigDecimal("43.0")).putObject("site").put("type", "CHECKPOINT").put("code", "G")),
@@ -232,7 +231,7 @@ class RegistrationContractTest {
     // ---- every rule, form
 
     @Test
-    void every_rule_is_enforced_for_forms(Api api) {
+    void everyRuleIsEnforcedForForms(Api api) {
         Api.Response response = postForm(api, "name", "", "idNumber", "110105194912310021", "phone", "123",
                 "district", "nowhere", "site.type", "CHECKPOINT", "site.code", "G", "temperatureCelsius", "36.55",
                 "symptoms", "SNEEZING", "contactWithCases", "maybe", "vehiclePlate", "AB12345", "origin", "西".repeat(101),
@@ -253,7 +252,7 @@ class RegistrationContractTest {
     }
 
     @Test
-    void other_media_types_get_415_and_big_bodies_413(Api api) {
+    void otherMediaTypesGet415AndBigBodies413(Api api) {
         Api.Response text = api.send(api.request("/registrations").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(valid().toString())));
         assertEquals(415, text.status());
@@ -264,7 +263,7 @@ class RegistrationContractTest {
     // ---- derived fields and local dates
 
     @Test
-    void risk_levels_follow_contact_fever_travel_and_symptoms(Api api) {
+    void riskLevelsFollowContactFeverTravelAndSymptoms(Api api) {
         assertEquals("HIGH", post(api, valid(b -> b.put("contactWithCases", true))).json().path("riskLevel").asText());
         JsonNode fever = post(api, valid(b -> b.put("temperatureCelsius", new BigDecimal("37.3")))).json();
         assertEquals("HIGH", fever.path("riskLevel").asText());
@@ -276,7 +275,7 @@ class RegistrationContractTest {
     }
 
     @Test
-    void the_local_date_changes_at_midnight_in_lanzhou_not_in_utc(Api api, LocalStack stack) {
+    void theLocalDateChangesAtMidnightInLanzhouNotInUtc(Api api, LocalStack stack) {
         LocalDate yesterday = LocalDate.now(SHANGHAI).minusDays(1);
         Instant midnight = yesterday.atStartOfDay(SHANGHAI).toInstant(); // 16:00Z the day before
         JsonNode before = post(api, valid(b -> b.put("occurredAt", midnight.minusSeconds(1).toString()))).json();
@@ -298,7 +297,7 @@ class RegistrationContractTest {
     // ---- Idempotency-Key
 
     @Test
-    void a_replay_returns_the_stored_answer_and_a_different_body_is_422(Api api) {
+    void aReplayReturnsTheStoredAnswerAndADifferentBodyIs422(Api api) {
         String key = UUID.randomUUID().toString();
         Api.Response first = post(api, valid(), key);
         Api.Response second = post(api, valid(), key);
@@ -311,7 +310,7 @@ class RegistrationContractTest {
     }
 
     @Test
-    void a_400_is_not_stored_so_the_corrected_request_with_the_same_key_is_processed(Api api) {
+    void a400IsNotStoredSoTheCorrectedRequestWithTheSameKeyIsProcessed(Api api) {
         String key = UUID.randomUUID().toString();
         assertEquals(400, post(api, valid(b -> b.put("phone", "1")), key).status());
         Api.Response corrected = post(api, valid(), key);
@@ -320,7 +319,7 @@ class RegistrationContractTest {
     }
 
     @Test
-    void fifty_concurrent_requests_with_one_key_store_exactly_one_registration(Api api, LocalStack stack) throws Exception {
+    void fiftyConcurrentRequestsWithOneKeyStoreExactlyOneRegistration(Api api, LocalStack stack) throws Exception {
         String key = UUID.randomUUID().toString();
         ObjectNode body = valid(b -> b.put("district", "anning"));
         ExecutorService pool = Executors.newFixedThreadPool(50);
@@ -354,7 +353,7 @@ class RegistrationContractTest {
     }
 
     @Test
-    void the_stored_item_holds_hashes_and_masks_but_not_the_id_number_or_phone(Api api, LocalStack stack) {
+    void theStoredItemHoldsHashesAndMasksButNotTheIdNumberOrPhone(Api api, LocalStack stack) {
         JsonNode receipt = post(api, valid(b -> b.put("district", "xigu").put("vehiclePlate", "甘a12345"))).json();
         List<Map<String, AttributeValue>> items = itemsWithId(stack, receipt.path("localDate").asText(), "xigu",
                 receipt.path("id").asText());

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Writes items into the local DynamoDB exactly as the team notes' key design has the writers store
+ * Writes items into the local DynamoDB exactly as the key design of docs/reports.md has the writers store
  * them, so the report can be checked before (and independently of) the writer functions. Dates in
  * 2020 keep these items apart from what other contract tests post through the API (at most 365 days back).
  */

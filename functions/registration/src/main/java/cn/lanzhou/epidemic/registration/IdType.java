@@ -1,4 +1,0 @@
-package cn.lanzhou.epidemic.registration;
-
-/** The kind of identity document a person registers with. */
-public enum IdType { RESIDENT_ID, PASSPORT, HK_MACAO_TAIWAN, OTHER }

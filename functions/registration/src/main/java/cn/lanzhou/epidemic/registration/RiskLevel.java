@@ -1,3 +1,0 @@
-package cn.lanzhou.epidemic.registration;
-
-public enum RiskLevel { HIGH, MEDIUM, LOW }

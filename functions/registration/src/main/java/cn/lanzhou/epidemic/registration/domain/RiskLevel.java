@@ -1,0 +1,3 @@
+package cn.lanzhou.epidemic.registration.domain;
+
+public enum RiskLevel { HIGH, MEDIUM, LOW }

@@ -1,0 +1,331 @@
+package cn.lanzhou.epidemic.reopening.store;
+
+import static cn.lanzhou.epidemic.common.store.Attrs.bool;
+import static cn.lanzhou.epidemic.common.store.Attrs.flag;
+import static cn.lanzhou.epidemic.common.store.Attrs.key;
+import static cn.lanzhou.epidemic.common.store.Attrs.list;
+import static cn.lanzhou.epidemic.common.store.Attrs.n;
+import static cn.lanzhou.epidemic.common.store.Attrs.num;
+import static cn.lanzhou.epidemic.common.store.Attrs.s;
+import static cn.lanzhou.epidemic.common.store.Attrs.str;
+import static cn.lanzhou.epidemic.common.store.Attrs.strings;
+
+import cn.lanzhou.epidemic.common.store.DayChanges;
+import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.reopening.domain.Readiness;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Contact;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Difficulty;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Enterprise;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.EntryStep;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Prevention;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
+import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
+import cn.lanzhou.epidemic.reopening.domain.Status;
+import cn.lanzhou.epidemic.reopening.domain.Times;
+import cn.lanzhou.epidemic.reopening.domain.Transition;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Applications in the one table (key design in docs/reopenings.md, read by the daily report):
+ * <ul>
+ * <li>application: {@code pk = APP#{id}}, {@code sk = APP}; GSI1 {@code gsi1pk = APPS#{district}},
+ *     {@code gsi1sk = {submittedAt}#{id}} for the staff list;</li>
+ * <li>open-application lock: {@code pk = ENT#{creditCode}}, {@code sk = OPEN}, {@code appId}, {@code lockedAt};</li>
+ * <li>report pointer: {@code pk = REOEV#{date}}, {@code sk = {district}#{appId}}.</li>
+ * </ul>
+ */
+public final class DynamoReopeningApplications implements ReopeningApplications {
+    static final String APP_SK = "APP";
+    static final String LOCK_SK = "OPEN";
+    static final String GSI = "GSI1";
+
+    static final String ID = "id", STATUS = "status", VERSION = "version", DISTRICT = "district", STREET = "street",
+            ENTERPRISE = "enterprise", CONTACT = "contact", PLANNED_DATE = "plannedDate",
+            RETURNING = "returningEmployees", FROM_HUBEI = "employeesFromHubei", PREVENTION = "prevention",
+            DIFFICULTIES = "difficulties", DIFFICULTY_NOTE = "difficultyNote", READINESS = "readiness",
+            SUBMITTED_AT = "submittedAt", SUBMITTED_ON = "submittedOn", DECIDED_AT = "decidedAt",
+            DECIDED_ON = "decidedOn", REASON = "reason", REOPENED_ON = "reopenedOn", HISTORY = "history",
+            GSI1PK = "gsi1pk", GSI1SK = "gsi1sk", APP_ID = "appId", LOCKED_AT = "lockedAt";
+
+    private final Dynamo dynamo;
+    private final String table;
+    private final DayChanges dayChanges;
+
+    public DynamoReopeningApplications(Dynamo dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.dayChanges = new DayChanges(dynamo, table);
+    }
+
+    static String appPk(String id) {
+        return "APP#" + id;
+    }
+
+    static String lockPk(String creditCode) {
+        return "ENT#" + creditCode;
+    }
+
+    @Override
+    public Optional<ReopeningApplication> find(String id) {
+        return dynamo.get(table, key(appPk(id), APP_SK)).map(DynamoReopeningApplications::fromItem);
+    }
+
+    @Override
+    public boolean create(ReopeningApplication application) {
+        return dynamo.putIfAbsent(table, toItem(application));
+    }
+
+    @Override
+    public Optional<ReopeningApplication> apply(Transition t) {
+        HistoryEntry entry = t.entry();
+        Map<String, String> names = new HashMap<>(Map.of("#status", STATUS, "#version", VERSION, "#history", HISTORY));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":to", s(entry.to().name()), ":from", s(entry.from().name()),
+                ":expected", n(t.expectedVersion()), ":one", n(1),
+                ":entry", AttributeValue.fromL(List.of(historyItem(entry)))));
+        StringBuilder set = new StringBuilder("SET #status = :to, #version = #version + :one, "
+                + "#history = list_append(#history, :entry)");
+        if (entry.to() == Status.REOPENED) {
+            names.put("#reopenedOn", REOPENED_ON);
+            values.put(":on", s(t.eventDate().toString()));
+            set.append(", #reopenedOn = :on");
+        } else {
+            names.put("#decidedAt", DECIDED_AT);
+            names.put("#decidedOn", DECIDED_ON);
+            values.put(":at", s(Times.format(entry.at())));
+            values.put(":on", s(t.eventDate().toString()));
+            set.append(", #decidedAt = :at, #decidedOn = :on");
+            if (entry.reason() != null) {
+                names.put("#reason", REASON);
+                values.put(":reason", s(entry.reason()));
+                set.append(", #reason = :reason");
+            }
+        }
+        try {
+            var response = dynamo.call(() -> dynamo.client().updateItem(UpdateItemRequest.builder()
+                    .tableName(table)
+                    .key(key(appPk(t.applicationId()), APP_SK))
+                    .updateExpression(set.toString())
+                    .conditionExpression("#version = :expected AND #status = :from")
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .build()));
+            return Optional.of(fromItem(response.attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<Lock> lockOf(String creditCode) {
+        return dynamo.get(table, key(lockPk(creditCode), LOCK_SK))
+                .map(item -> new Lock(str(item, APP_ID), Instant.ofEpochMilli(num(item, LOCKED_AT))));
+    }
+
+    @Override
+    public boolean lock(String creditCode, String applicationId, Instant at) {
+        return dynamo.putIfAbsent(table, lockItem(creditCode, applicationId, at));
+    }
+
+    @Override
+    public boolean takeOver(String creditCode, String staleHolder, String applicationId, Instant at) {
+        try {
+            dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(lockItem(creditCode, applicationId, at))
+                    .conditionExpression("#appId = :stale")
+                    .expressionAttributeNames(Map.of("#appId", APP_ID))
+                    .expressionAttributeValues(Map.of(":stale", s(staleHolder)))
+                    .build()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void release(String creditCode, String applicationId) {
+        try {
+            dynamo.call(() -> dynamo.client().deleteItem(DeleteItemRequest.builder()
+                    .tableName(table)
+                    .key(key(lockPk(creditCode), LOCK_SK))
+                    .conditionExpression("#appId = :id")
+                    .expressionAttributeNames(Map.of("#appId", APP_ID))
+                    .expressionAttributeValues(Map.of(":id", s(applicationId)))
+                    .build()));
+        } catch (ConditionalCheckFailedException e) {
+            // already released or taken over: nothing to do
+        }
+    }
+
+    private static Map<String, AttributeValue> lockItem(String creditCode, String applicationId, Instant at) {
+        return Map.of("pk", s(lockPk(creditCode)), "sk", s(LOCK_SK), APP_ID, s(applicationId), LOCKED_AT, n(at.toEpochMilli()));
+    }
+
+    @Override
+    public void announce(LocalDate date, String district, String applicationId, LocalDate today, Instant now) {
+        dayChanges.markIfPast(date, today, now);
+        dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
+                .tableName(table)
+                .item(Map.of("pk", s("REOEV#" + date), "sk", s(district + "#" + applicationId),
+                        APP_ID, s(applicationId), DISTRICT, s(district)))
+                .build()));
+    }
+
+    @Override
+    public Slice slice(String district, Optional<Status> status, int limit, String after) {
+        List<ReopeningApplication> items = new ArrayList<>();
+        Map<String, AttributeValue> start = after.isEmpty() ? null : Map.of(
+                GSI1PK, s("APPS#" + district), GSI1SK, s(after),
+                "pk", s(appPk(after.substring(after.indexOf('#') + 1))), "sk", s(APP_SK));
+        Map<String, String> names = new HashMap<>(Map.of("#pk", GSI1PK));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("APPS#" + district)));
+        status.ifPresent(st -> {
+            names.put("#status", STATUS);
+            values.put(":status", s(st.name()));
+        });
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.call(() -> dynamo.client().query(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(GSI)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression(status.isPresent() ? "#status = :status" : null)
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false)
+                    .limit(limit + 1)
+                    .exclusiveStartKey(from)
+                    .build()));
+            page.items().forEach(item -> items.add(fromItem(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (items.size() <= limit && start != null);
+        // one more than asked was read where there is one: that answers "more?" without a further query
+        boolean more = items.size() > limit || start != null;
+        return new Slice(List.copyOf(items.subList(0, Math.min(limit, items.size()))), more);
+    }
+
+    // ---- mapping
+
+    static Map<String, AttributeValue> toItem(ReopeningApplication a) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        item.put("pk", s(appPk(a.id())));
+        item.put("sk", s(APP_SK));
+        item.put(GSI1PK, s("APPS#" + a.district()));
+        item.put(GSI1SK, s(ReopeningApplications.position(a)));
+        item.put(ID, s(a.id()));
+        item.put(STATUS, s(a.status().name()));
+        item.put(VERSION, n(a.version()));
+        item.put(DISTRICT, s(a.district()));
+        item.put(STREET, s(a.street()));
+        Enterprise e = a.enterprise();
+        item.put(ENTERPRISE, AttributeValue.fromM(Map.of("name", s(e.name()), "creditCode", s(e.creditCode()),
+                "industry", s(e.industry()), "aboveDesignatedSize", bool(e.aboveDesignatedSize()),
+                "employees", n(e.employees()))));
+        item.put(CONTACT, AttributeValue.fromM(Map.of("name", s(a.contact().name()), "phone", s(a.contact().phone()))));
+        item.put(PLANNED_DATE, s(a.plannedDate().toString()));
+        item.put(RETURNING, n(a.returningEmployees()));
+        item.put(FROM_HUBEI, n(a.employeesFromHubei()));
+        Prevention p = a.prevention();
+        item.put(PREVENTION, AttributeValue.fromM(Map.of("responsiblePerson", s(p.responsiblePerson()),
+                "disinfectionsPerDay", n(p.disinfectionsPerDay()),
+                "entrySteps", strings(p.entrySteps().stream().sorted().map(Enum::name).toList()),
+                "masksInStock", n(p.masksInStock()), "thermometers", n(p.thermometers()),
+                "emergencyPlan", bool(p.emergencyPlan()))));
+        item.put(DIFFICULTIES, strings(a.difficulties().stream().sorted().map(Enum::name).toList()));
+        if (a.difficultyNote() != null) {
+            item.put(DIFFICULTY_NOTE, s(a.difficultyNote()));
+        }
+        item.put(READINESS, AttributeValue.fromM(Map.of("ready", bool(a.readiness().ready()),
+                "missing", strings(a.readiness().missing()))));
+        item.put(SUBMITTED_AT, s(Times.format(a.submittedAt())));
+        item.put(SUBMITTED_ON, s(a.submittedOn().toString()));
+        putIfPresent(item, DECIDED_AT, Times.format(a.decidedAt()));
+        putIfPresent(item, DECIDED_ON, a.decidedOn() == null ? null : a.decidedOn().toString());
+        putIfPresent(item, REASON, a.reason());
+        putIfPresent(item, REOPENED_ON, a.reopenedOn() == null ? null : a.reopenedOn().toString());
+        item.put(HISTORY, AttributeValue.fromL(a.history().stream().map(DynamoReopeningApplications::historyItem).toList()));
+        return item;
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, s(value));
+        }
+    }
+
+    private static AttributeValue historyItem(HistoryEntry h) {
+        Map<String, AttributeValue> m = new LinkedHashMap<>();
+        m.put("at", s(Times.format(h.at())));
+        m.put("actor", s(h.actor()));
+        if (h.from() != null) {
+            m.put("from", s(h.from().name()));
+        }
+        m.put("to", s(h.to().name()));
+        if (h.reason() != null) {
+            m.put("reason", s(h.reason()));
+        }
+        if (h.attemptId() != null) {
+            m.put("attemptId", s(h.attemptId()));
+        }
+        return AttributeValue.fromM(m);
+    }
+
+    static ReopeningApplication fromItem(Map<String, AttributeValue> item) {
+        Map<String, AttributeValue> e = item.get(ENTERPRISE).m();
+        Map<String, AttributeValue> c = item.get(CONTACT).m();
+        Map<String, AttributeValue> p = item.get(PREVENTION).m();
+        Map<String, AttributeValue> r = item.get(READINESS).m();
+        Prevention prevention = new Prevention(str(p, "responsiblePerson"), (int) num(p, "disinfectionsPerDay"),
+                enums(list(p, "entrySteps"), EntryStep.class), num(p, "masksInStock"), num(p, "thermometers"),
+                flag(p, "emergencyPlan"));
+        List<HistoryEntry> history = item.get(HISTORY).l().stream().map(AttributeValue::m)
+                .map(h -> new HistoryEntry(Times.parse(str(h, "at")), str(h, "actor"), status(str(h, "from")),
+                        status(str(h, "to")), str(h, "reason"), str(h, "attemptId")))
+                .toList();
+        return new ReopeningApplication(str(item, ID),
+                new Enterprise(str(e, "name"), str(e, "creditCode"), str(e, "industry"), flag(e, "aboveDesignatedSize"),
+                        num(e, "employees")),
+                str(item, DISTRICT), str(item, STREET), new Contact(str(c, "name"), str(c, "phone")),
+                date(str(item, PLANNED_DATE)), num(item, RETURNING), num(item, FROM_HUBEI), prevention,
+                enums(list(item, DIFFICULTIES), Difficulty.class), str(item, DIFFICULTY_NOTE),
+                new Readiness(flag(r, "ready"), list(r, "missing")),
+                status(str(item, STATUS)), num(item, VERSION),
+                Times.parse(str(item, SUBMITTED_AT)), date(str(item, SUBMITTED_ON)),
+                Times.parse(str(item, DECIDED_AT)), date(str(item, DECIDED_ON)), str(item, REASON),
+                date(str(item, REOPENED_ON)), history);
+    }
+
+    private static Status status(String name) {
+        return name == null ? null : Status.valueOf(name);
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+
+    private static <E extends Enum<E>> Set<E> enums(List<String> names, Class<E> type) {
+        Set<E> set = EnumSet.noneOf(type);
+        names.forEach(name -> set.add(Enum.valueOf(type, name)));
+        return Set.copyOf(set);
+    }
+}

@@ -1,0 +1,247 @@
+package cn.lanzhou.epidemic.summary.store;
+
+import static cn.lanzhou.epidemic.summary.store.ReportInputs.AGGREGATE_PK;
+import static cn.lanzhou.epidemic.summary.store.ReportInputs.CHANGED_AT;
+import static cn.lanzhou.epidemic.summary.store.ReportInputs.CHANGED_PK;
+import static cn.lanzhou.epidemic.summary.store.ReportInputs.PK;
+import static cn.lanzhou.epidemic.summary.store.ReportInputs.SK;
+
+import cn.lanzhou.epidemic.common.store.Attrs;
+import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.summary.domain.Cumulative;
+import cn.lanzhou.epidemic.summary.domain.DailyReport;
+import cn.lanzhou.epidemic.summary.domain.DayAggregate;
+import cn.lanzhou.epidemic.summary.domain.DayAggregates;
+import cn.lanzhou.epidemic.summary.domain.DistrictDay;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The per-day aggregates, one item per day: {@code pk = AGG}, {@code sk = {date}},
+ * {@code startedAt} (epoch millis of the compilation's start), {@code compiledAt} (ISO, for
+ * people), {@code vehicles} (the day's distinct plates, all districts), {@code districts}: a map
+ * from district code to that district's day and cumulative figures, and {@code trend}: a list of
+ * the city's totals of the last 14 days that have an aggregate (see {@link DayAggregate}), each a
+ * map of {@code date}, {@code registrations}, {@code fever}, {@code donations}, {@code funds},
+ * {@code materialsValue}, {@code reopened}: one small item a day.
+ */
+public final class DynamoDayAggregates implements DayAggregates {
+    static final String STARTED_AT = "startedAt";
+    static final String COMPILED_AT = "compiledAt";
+    static final String VEHICLES = "vehicles";
+    static final String DISTRICTS = "districts";
+    public static final String TREND = "trend";
+    /** A walk back usually stops at the first aggregate or two: small pages. */
+    private static final int PAGE = 8;
+
+    private final Dynamo dynamo;
+    private final String table;
+
+    public DynamoDayAggregates(Dynamo dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<DayAggregate> get(LocalDate day) {
+        return dynamo.get(table, Attrs.key(AGGREGATE_PK, day.toString())).map(DynamoDayAggregates::decode);
+    }
+
+    @Override
+    public void put(DayAggregate aggregate) {
+        dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
+                .tableName(table)
+                .item(encode(aggregate))
+                .build()));
+    }
+
+    @Override
+    public Iterator<DayAggregate> newestFirst(LocalDate from, LocalDate to) {
+        if (to.isBefore(from)) {
+            return java.util.Collections.emptyIterator();
+        }
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(AGGREGATE_PK), ":from", Attrs.s(from.toString()),
+                        ":to", Attrs.s(to.toString())))
+                .scanIndexForward(false)
+                .limit(PAGE)
+                .consistentRead(true)
+                .build();
+        return new Iterator<>() {
+            private Iterator<Map<String, AttributeValue>> page = java.util.Collections.emptyIterator();
+            private Map<String, AttributeValue> start;
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && more) {
+                    QueryRequest next = start == null ? request : request.toBuilder().exclusiveStartKey(start).build();
+                    var response = dynamo.call(() -> dynamo.client().query(next));
+                    page = response.items().iterator();
+                    start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                            ? response.lastEvaluatedKey() : null;
+                    more = start != null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public DayAggregate next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return decode(page.next());
+            }
+        };
+    }
+
+    @Override
+    public Optional<LocalDate> earliest() {
+        var response = dynamo.call(() -> dynamo.client().query(QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(AGGREGATE_PK)))
+                .projectionExpression("#sk")
+                .scanIndexForward(true)
+                .limit(1)
+                .consistentRead(true)
+                .build()));
+        return response.items().stream().findFirst().flatMap(item -> parseDate(Attrs.str(item, SK)));
+    }
+
+    @Override
+    public Map<LocalDate, Instant> changes(LocalDate upTo) {
+        Map<LocalDate, Instant> changes = new HashMap<>();
+        Queries.forEach(dynamo, QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk AND #sk <= :to")
+                .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#c", CHANGED_AT))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(CHANGED_PK), ":to", Attrs.s(upTo.toString())))
+                .projectionExpression("#sk, #c")
+                .consistentRead(true)
+                .build(), item -> parseDate(Attrs.str(item, SK))
+                        .ifPresent(day -> changes.put(day, Instant.ofEpochMilli(Attrs.num(item, CHANGED_AT)))));
+        return changes;
+    }
+
+    private static Optional<LocalDate> parseDate(String text) {
+        try {
+            return text == null ? Optional.empty() : Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    public static Map<String, AttributeValue> encode(DayAggregate aggregate) {
+        Map<String, AttributeValue> districts = new LinkedHashMap<>();
+        aggregate.days().forEach((code, day) -> {
+            Cumulative c = aggregate.cumulative().getOrDefault(code, Cumulative.ZERO);
+            Map<String, AttributeValue> items = new LinkedHashMap<>();
+            day.items.forEach((category, quantity) -> items.put(category, Attrs.n(quantity)));
+            Map<String, AttributeValue> m = new LinkedHashMap<>();
+            m.put("registrations", Attrs.n(day.registrations));
+            m.put("fever", Attrs.n(day.fever));
+            m.put("highRisk", Attrs.n(day.highRisk));
+            m.put("mediumRisk", Attrs.n(day.mediumRisk));
+            m.put("lowRisk", Attrs.n(day.lowRisk));
+            m.put("vehicles", Attrs.n(day.vehicles));
+            m.put("donations", Attrs.n(day.donations));
+            m.put("funds", Attrs.n(day.funds));
+            m.put("materialsValue", Attrs.n(day.materialsValue));
+            m.put("items", AttributeValue.fromM(items));
+            m.put("submitted", Attrs.n(day.submitted));
+            m.put("approved", Attrs.n(day.approved));
+            m.put("rejected", Attrs.n(day.rejected));
+            m.put("reopened", Attrs.n(day.reopened));
+            m.put("aboveSizeReopened", Attrs.n(day.aboveSizeReopened));
+            m.put("cumRegistrations", Attrs.n(c.registrations()));
+            m.put("cumFunds", Attrs.n(c.funds()));
+            m.put("cumMaterialsValue", Attrs.n(c.materialsValue()));
+            m.put("cumSubmitted", Attrs.n(c.submitted()));
+            m.put("cumApproved", Attrs.n(c.approved()));
+            m.put("cumRejected", Attrs.n(c.rejected()));
+            m.put("cumAboveSizeReopened", Attrs.n(c.aboveSizeReopened()));
+            districts.put(code, AttributeValue.fromM(m));
+        });
+        Map<String, AttributeValue> item = new LinkedHashMap<>(Attrs.key(AGGREGATE_PK, aggregate.date().toString()));
+        item.put(STARTED_AT, Attrs.n(aggregate.startedAt().toEpochMilli()));
+        item.put(COMPILED_AT, Attrs.s(aggregate.startedAt().toString()));
+        item.put(VEHICLES, Attrs.n(aggregate.vehicles()));
+        item.put(DISTRICTS, AttributeValue.fromM(districts));
+        List<AttributeValue> trend = new ArrayList<>();
+        for (DailyReport.TrendDay day : aggregate.trend()) {
+            Map<String, AttributeValue> m = new LinkedHashMap<>();
+            m.put("date", Attrs.s(day.date().toString()));
+            m.put("registrations", Attrs.n(day.registrations()));
+            m.put("fever", Attrs.n(day.fever()));
+            m.put("donations", Attrs.n(day.donations()));
+            m.put("funds", Attrs.n(day.funds()));
+            m.put("materialsValue", Attrs.n(day.materialsValue()));
+            m.put("reopened", Attrs.n(day.reopened()));
+            trend.add(AttributeValue.fromM(m));
+        }
+        item.put(TREND, AttributeValue.fromL(trend));
+        return item;
+    }
+
+    public static DayAggregate decode(Map<String, AttributeValue> item) {
+        Map<String, DistrictDay> days = new LinkedHashMap<>();
+        Map<String, Cumulative> cumulative = new LinkedHashMap<>();
+        AttributeValue all = item.get(DISTRICTS);
+        if (all != null && all.hasM()) {
+            all.m().forEach((code, value) -> {
+                Map<String, AttributeValue> m = value.m();
+                DistrictDay day = new DistrictDay();
+                day.registrations = Attrs.num(m, "registrations");
+                day.fever = Attrs.num(m, "fever");
+                day.highRisk = Attrs.num(m, "highRisk");
+                day.mediumRisk = Attrs.num(m, "mediumRisk");
+                day.lowRisk = Attrs.num(m, "lowRisk");
+                day.vehicles = Attrs.num(m, "vehicles");
+                day.donations = Attrs.num(m, "donations");
+                day.funds = Attrs.decimal(m, "funds");
+                day.materialsValue = Attrs.decimal(m, "materialsValue");
+                AttributeValue items = m.get("items");
+                if (items != null && items.hasM()) {
+                    items.m().forEach((category, quantity) -> day.items.put(category, Long.parseLong(quantity.n())));
+                }
+                day.submitted = Attrs.num(m, "submitted");
+                day.approved = Attrs.num(m, "approved");
+                day.rejected = Attrs.num(m, "rejected");
+                day.reopened = Attrs.num(m, "reopened");
+                day.aboveSizeReopened = Attrs.num(m, "aboveSizeReopened");
+                days.put(code, day);
+                cumulative.put(code, new Cumulative(Attrs.num(m, "cumRegistrations"), Attrs.decimal(m, "cumFunds"),
+                        Attrs.decimal(m, "cumMaterialsValue"), Attrs.num(m, "cumSubmitted"), Attrs.num(m, "cumApproved"),
+                        Attrs.num(m, "cumRejected"), Attrs.num(m, "cumAboveSizeReopened")));
+            });
+        }
+        List<DailyReport.TrendDay> trend = new ArrayList<>();
+        AttributeValue kept = item.get(TREND);
+        if (kept != null && kept.hasL()) {
+            for (AttributeValue value : kept.l()) {
+                Map<String, AttributeValue> m = value.m();
+                trend.add(new DailyReport.TrendDay(LocalDate.parse(Attrs.str(m, "date")), Attrs.num(m, "registrations"),
+                        Attrs.num(m, "fever"), Attrs.num(m, "donations"), Attrs.decimal(m, "funds"),
+                        Attrs.decimal(m, "materialsValue"), Attrs.num(m, "reopened")));
+            }
+        }
+        return new DayAggregate(LocalDate.parse(Attrs.str(item, SK)), Instant.ofEpochMilli(Attrs.num(item, STARTED_AT)),
+                Attrs.num(item, VEHICLES), days, cumulative, List.copyOf(trend));
+    }
+}

@@ -1,0 +1,211 @@
+package cn.lanzhou.epidemic.summary.store;
+
+import static cn.lanzhou.epidemic.summary.store.ReportInputs.*;
+
+import cn.lanzhou.epidemic.common.store.Attrs;
+import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.summary.concurrent.Partitions;
+import cn.lanzhou.epidemic.summary.domain.DayRecords;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Reads one local day by Query of its keys: registrations and donations from the day's 4 shards
+ * (the district is an attribute of each item), reopening events from the day's pointers and the applications they name
+ * (BatchGetItem). Items are handed on page by page and not kept. Only the attributes the report
+ * counts are projected: no name, ID number or phone is read. The shards are read concurrently
+ * ({@link Partitions}); the sink is called by one thread at a time.
+ */
+public final class DynamoDayRecords implements DayRecords {
+    private static final int BATCH = 100;
+
+    private final Dynamo dynamo;
+    private final String table;
+    private final ZoneId zone;
+    private final Partitions partitions;
+
+    public DynamoDayRecords(Dynamo dynamo, String table, ZoneId zone, Partitions partitions) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.zone = zone;
+        this.partitions = partitions;
+    }
+
+    @Override
+    public void registrations(LocalDate day, Consumer<Registration> sink) {
+        Map<String, String> names = Map.of("#d", DISTRICT, "#r", RISK_LEVEL, "#f", FEVER, "#v", VEHICLE_PLATE);
+        List<Runnable> reads = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String pk = registrationKey(day, shard);
+            reads.add(() -> query(pk, "#d, #r, #f, #v", names, item -> {
+                Registration registration = new Registration(Attrs.str(item, DISTRICT), Attrs.str(item, RISK_LEVEL),
+                        flag(item.get(FEVER)), Attrs.str(item, VEHICLE_PLATE));
+                synchronized (sink) {
+                    sink.accept(registration);
+                }
+            }));
+        }
+        partitions.runAll(reads);
+    }
+
+    @Override
+    public void donations(LocalDate day, Consumer<Donation> sink) {
+        Map<String, String> names = Map.of("#d", DISTRICT, "#k", KIND, "#a", AMOUNT, "#v", VALUE, "#i", ITEMS);
+        List<Runnable> reads = new ArrayList<>();
+        for (int shard = 0; shard < SHARDS; shard++) {
+            String pk = donationKey(day, shard);
+            reads.add(() -> query(pk, "#d, #k, #a, #v, #i", names, item -> {
+                Donation donation = donation(Attrs.str(item, DISTRICT), item);
+                synchronized (sink) {
+                    sink.accept(donation);
+                }
+            }));
+        }
+        partitions.runAll(reads);
+    }
+
+    private static Donation donation(String district, Map<String, AttributeValue> item) {
+        String kind = Attrs.str(item, KIND);
+        List<Item> items = new ArrayList<>();
+        BigDecimal itemsValue = BigDecimal.ZERO;
+        AttributeValue list = item.get(ITEMS);
+        if (list != null && list.hasL()) {
+            for (AttributeValue entry : list.l()) {
+                if (!entry.hasM()) {
+                    continue;
+                }
+                Map<String, AttributeValue> m = entry.m();
+                long quantity = Attrs.num(m, ITEM_QUANTITY);
+                items.add(new Item(Attrs.str(m, ITEM_CATEGORY), quantity));
+                itemsValue = itemsValue.add(Attrs.decimal(m, ITEM_UNIT_VALUE).multiply(BigDecimal.valueOf(quantity)));
+            }
+        }
+        BigDecimal value;
+        if ("FUNDS".equals(kind)) {
+            value = item.containsKey(AMOUNT) ? Attrs.decimal(item, AMOUNT) : Attrs.decimal(item, VALUE);
+        } else {
+            value = item.containsKey(VALUE) ? Attrs.decimal(item, VALUE) : itemsValue;
+        }
+        return new Donation(district, kind, value, items);
+    }
+
+    @Override
+    public void applications(LocalDate day, Consumer<Application> sink) {
+        Set<String> chunk = new LinkedHashSet<>();
+        query(pointerKey(day), "#s", Map.of("#s", SK), pointer -> {
+            String sk = Attrs.str(pointer, SK);
+            chunk.add(sk.substring(sk.lastIndexOf('#') + 1));
+            if (chunk.size() == BATCH) {
+                fetch(chunk, sink);
+                chunk.clear();
+            }
+        });
+        if (!chunk.isEmpty()) {
+            fetch(chunk, sink);
+        }
+    }
+
+    private void fetch(Set<String> ids, Consumer<Application> sink) {
+        List<Map<String, AttributeValue>> keys = ids.stream()
+                .map(id -> Attrs.key(APPLICATION_PREFIX + id, APPLICATION_SK))
+                .toList();
+        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
+                .keys(keys)
+                .consistentRead(true)
+                .projectionExpression("#pk, #st, #d, #so, #do, #ro, #sa, #da, #e.#a")
+                .expressionAttributeNames(Map.of("#pk", PK, "#st", STATUS, "#d", DISTRICT, "#so", SUBMITTED_ON,
+                        "#do", DECIDED_ON, "#ro", REOPENED_ON, "#sa", SUBMITTED_AT, "#da", DECIDED_AT,
+                        "#e", ENTERPRISE, "#a", ABOVE_DESIGNATED_SIZE))
+                .build());
+        for (int attempt = 0; !request.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> pending = request;
+            var response = dynamo.call(() -> dynamo.client().batchGetItem(BatchGetItemRequest.builder()
+                    .requestItems(pending)
+                    .build()));
+            response.responses().getOrDefault(table, List.of()).forEach(item -> sink.accept(application(item)));
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!request.isEmpty()) {
+                if (attempt >= 8) {
+                    throw new cn.lanzhou.epidemic.common.store.BackendUnavailable(
+                            new IllegalStateException("applications left unprocessed after retries"));
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private Application application(Map<String, AttributeValue> item) {
+        String pk = Attrs.str(item, PK);
+        AttributeValue enterprise = item.get(ENTERPRISE);
+        boolean aboveSize = enterprise != null && enterprise.hasM() && flag(enterprise.m().get(ABOVE_DESIGNATED_SIZE));
+        return new Application(pk.substring(APPLICATION_PREFIX.length()), Attrs.str(item, DISTRICT),
+                Attrs.str(item, STATUS), date(item, SUBMITTED_ON, SUBMITTED_AT), date(item, DECIDED_ON, DECIDED_AT),
+                date(item, REOPENED_ON, null), aboveSize);
+    }
+
+    /** A local date attribute, or the local date of the instant attribute beside it. */
+    private LocalDate date(Map<String, AttributeValue> item, String dateName, String instantName) {
+        try {
+            String date = Attrs.str(item, dateName);
+            if (date != null) {
+                return LocalDate.parse(date);
+            }
+            String at = instantName == null ? null : Attrs.str(item, instantName);
+            if (at != null) {
+                Instant instant = at.endsWith("Z") ? Instant.parse(at) : OffsetDateTime.parse(at).toInstant();
+                return instant.atZone(zone).toLocalDate();
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static boolean flag(AttributeValue value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.bool() != null) {
+            return value.bool();
+        }
+        return "1".equals(value.n()) || "true".equalsIgnoreCase(value.s());
+    }
+
+    private void query(String pk, String projection, Map<String, String> names,
+            Consumer<Map<String, AttributeValue>> each) {
+        Map<String, String> allNames = new java.util.HashMap<>(names);
+        allNames.put("#pk", PK);
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(allNames)
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(pk)))
+                .projectionExpression(projection)
+                .consistentRead(true)
+                .build();
+        Queries.forEach(dynamo, request, each);
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000L, 50L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading applications", e);
+        }
+    }
+}
