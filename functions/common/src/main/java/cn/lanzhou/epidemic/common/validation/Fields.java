@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 public final class Fields {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d{1,3})?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
     private final JsonNode node;
     private final String prefix;
@@ -447,14 +449,24 @@ public final class Fields {
 
     // ---- the end of a request
 
-    /** Reports every field of this object (and of the objects read from it) that nobody read. */
+    /**
+     * Reports every field of this object (and of the objects read from it) that nobody read. A name
+     * that does not look like a field name (letters and digits, no run of 4 digits) may be submitted
+     * data — a JSON text posted as a form is one name, a phone number can be a key — so it is not
+     * repeated: the error names the object holding it ({@code ""} at the top).
+     */
     public void finish() {
         if (node.isObject()) {
             Iterator<String> names = node.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
-                if (!read.contains(name)) {
+                if (read.contains(name)) {
+                    continue;
+                }
+                if (FIELD_NAME.matcher(name).matches() && !FOUR_DIGITS.matcher(name).find()) {
                     errors.add(path(name), "unknown", Messages.UNKNOWN);
+                } else {
+                    errors.add(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "unknown", Messages.UNKNOWN_UNNAMED);
                 }
             }
         }

@@ -9,6 +9,7 @@ public final class Messages {
 
     public static final String REQUIRED = "此项必填 / This field is required";
     public static final String UNKNOWN = "不允许的字段 / Unknown field";
+    public static final String UNKNOWN_UNNAMED = "含有不允许的字段（名称不予显示）/ Contains an unknown field (its name is not repeated)";
     public static final String NOT_TEXT = "应为文本 / Must be a string";
     public static final String NOT_BOOLEAN = "应为是或否 / Must be true or false";
     public static final String NOT_INTEGER = "应为整数 / Must be a whole number";
