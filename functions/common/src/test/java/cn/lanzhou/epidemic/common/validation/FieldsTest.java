@@ -112,4 +112,17 @@ class FieldsTest {
         assertEquals("2020-02-29", f.date("b").get().toString());
         assertTrue(f.date("c").isEmpty());
     }
+
+    @Test
+    void anUnknownNameThatMayBeSubmittedDataIsReportedOnItsObjectWithoutRepeatingIt() throws Exception {
+        // found by RegistrationHandlerProperties: a JSON text posted as a form is one name, personal data and all
+        Fields f = json("{\"known\": \"x\", \"extra\": 1, \"13800138000\": 1, \"{\\\"name\\\":\\\"张伟\\\"}\": 1, "
+                + "\"inner\": {\"张伟\": 1, \"fine_name2\": 2}}");
+        f.string("known", 0, 5);
+        f.object("inner");
+        f.finish();
+        List<String> found = f.errors().list().stream().map(e -> e.field() + ":" + e.code()).toList();
+        assertEquals(List.of("extra:unknown", ":unknown", "inner:unknown", "inner.fine_name2:unknown"), found);
+        assertEquals(Messages.UNKNOWN_UNNAMED, f.errors().list().get(1).message());
+    }
 }
