@@ -60,29 +60,13 @@ public record HttpCase(String routeKey, String rawPath, Map<String, String> head
         return new HttpCase(routeKey, rawPath, headers, pathParameters, query, c, body, base64);
     }
 
-    /** The event, built as {@link Requests} builds it. */
+    /** The event, built by {@link Requests}. */
     public APIGatewayV2HTTPEvent event() {
-        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method()).withPath(rawPath).build();
-        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withHttp(http)
-                .withRequestId("fuzz-request")
-                .withRouteKey(routeKey)
-                .build();
-        if (!claims.isEmpty()) {
-            var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build();
-            context.setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build());
-        }
-        return APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(routeKey)
-                .withRawPath(rawPath)
-                .withHeaders(headers)
-                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withBody(body)
-                .withIsBase64Encoded(base64)
-                .withRequestContext(context)
-                .build();
+        Requests request = Requests.route(routeKey, rawPath).body(body, base64).claims(claims);
+        headers.forEach(request::header);
+        query.forEach(request::query);
+        pathParameters.forEach(request::path);
+        return request.build();
     }
 
     private static Map<String, String> copy(Map<String, String> m) {
