@@ -178,11 +178,11 @@ public final class LocalStack implements AutoCloseable {
             CredentialsEndpoint credentials = new CredentialsEndpoint(ACCESS_KEY_ID, SECRET_ACCESS_KEY, clock, options.refuseCredentials);
             resources.add(credentials);
             SecretsManagerEndpoint secrets = new SecretsManagerEndpoint(template.secrets(),
-                    options.dataDir == null ? null : options.dataDir.resolve("secrets"), System::getenv, ACCESS_KEY_ID);
+                    options.dataDir == null ? null : options.dataDir.resolve("secrets"), System::getenv, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
             resources.add(secrets);
             ExecutorService background = Executors.newCachedThreadPool(daemon("lambda-async"));
             resources.add(background::shutdownNow);
-            LambdaInvokeEmulator lambda = new LambdaInvokeEmulator(background, ACCESS_KEY_ID);
+            LambdaInvokeEmulator lambda = new LambdaInvokeEmulator(background, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
             resources.add(lambda);
 
             LambdaEnvironment.Endpoints endpoints = new LambdaEnvironment.Endpoints(options.dynamoDbForFunctions.apply(dynamoDb),
