@@ -8,6 +8,7 @@ import cn.lanzhou.epidemic.local.runtime.RuntimeNativeLibrary;
 import cn.lanzhou.epidemic.local.runtime.LambdaEnvironment;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -193,9 +194,12 @@ public final class LocalStack implements AutoCloseable {
             resources.add(functions);
             lambda.start(functions);
 
-            HttpServer server = HttpServer.create(new InetSocketAddress(options.host, options.port), 128);
+            // the JDK server on a loopback port of its own, behind the edge that refuses what API Gateway refuses
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
             resources.add(() -> server.stop(0));
-            int port = server.getAddress().getPort();
+            GatewayEdge edge = GatewayEdge.open(options.host, options.port, server.getAddress());
+            resources.add(edge);
+            int port = edge.port();
             URI baseUrl = URI.create("http://localhost:" + port);
             ExecutorService http = Executors.newFixedThreadPool(HTTP_THREADS, daemon("local-http"));
             resources.add(http::shutdownNow);
