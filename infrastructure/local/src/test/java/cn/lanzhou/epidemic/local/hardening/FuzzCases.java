@@ -114,7 +114,9 @@ final class FuzzCases {
 
     /** The operation the gateway routes the request to (by path, then method), or where it stops. */
     private String aim(String method, String target) {
-        if (!OpenApiFuzzTest.parses(target) || target.startsWith("//")) {
+        // the request line is read as bytes: a character outside ASCII is no URL character, as a bad escape is not
+        boolean ascii = target.chars().allMatch(c -> c > 32 && c < 127);
+        if (!ascii || !target.startsWith("/") || target.startsWith("//") || !OpenApiFuzzTest.parses(target)) {
             return GATEWAY;
         }
         String rawPath = URI.create(target).getRawPath();
