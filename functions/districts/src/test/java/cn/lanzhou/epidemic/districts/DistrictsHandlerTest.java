@@ -40,4 +40,13 @@ class DistrictsHandlerTest {
             return false;
         }
     }
+
+    @Test
+    void aBrowserGetsTheListAsJsonNotASubmissionReceipt() throws Exception {
+        var response = new DistrictsHandler().handleRequest(Requests.route("GET /districts", "/districts")
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").build(), null);
+        assertEquals(200, response.getStatusCode());
+        assertEquals("application/json; charset=utf-8", response.getHeaders().get("Content-Type"));
+        assertEquals(9, Json.parse(response.getBody()).get("districts").size());
+    }
 }

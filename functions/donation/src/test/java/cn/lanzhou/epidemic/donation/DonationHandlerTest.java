@@ -155,4 +155,29 @@ class DonationHandlerTest {
                 .json(Json.write(funds())).header("content-type", "text/plain").build());
         assertEquals(415, response.getStatusCode());
     }
+
+    // ---- issue 16
+
+    @Test
+    void aBadlyEncodedFormFromABrowserIsAPageWithTheErrorAndAJsonClientGetsErrors() {
+        APIGatewayV2HTTPResponse page = post(Requests.route("POST /donations", "/donations").form("donor.name=%E5%BC")
+                .header("Accept", "text/html").build());
+        assertEquals(400, page.getStatusCode());
+        assertTrue(page.getHeaders().get("Content-Type").startsWith("text/html"));
+        APIGatewayV2HTTPResponse json = post(Requests.route("POST /donations", "/donations").form("donor.name=%E5%BC").build());
+        assertEquals("application/problem+json", json.getHeaders().get("Content-Type"));
+        JsonNode error = Json.parseTrusted(json.getBody()).get("errors").get(0);
+        assertEquals("", error.get("field").asText());
+        assertEquals("malformed", error.get("code").asText());
+        assertTrue(donations.byId.isEmpty());
+    }
+
+    @Test
+    void aNullAmountIsAWrongTypeNotAMissingField() {
+        APIGatewayV2HTTPResponse response = post(funds().putNull("amount"), null);
+        assertEquals(400, response.getStatusCode());
+        JsonNode error = Json.parseTrusted(response.getBody()).get("errors").get(0);
+        assertEquals("amount", error.get("field").asText());
+        assertEquals("type", error.get("code").asText());
+    }
 }

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.common.testing.Requests;
 import static cn.lanzhou.epidemic.registration.Fixture.body;
 import static cn.lanzhou.epidemic.registration.Fixture.valid;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -258,5 +259,103 @@ class RegistrationHandlerTest {
             JsonNode line = Json.parseTrusted(lines.next());
             assertTrue(line.has("requestId"), line::toString);
         }
+    }
+
+    // ---- issue 16: found by RegistrationHandlerProperties, and the classes of answers fixed with it
+
+    @Test
+    void a_json_text_posted_as_a_form_is_an_unknown_field_whose_name_is_not_repeated() {
+        // jqwik's shrunk counterexample: the whole JSON text became one form name, echoed as the error's field
+        Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
+        String json = Json.write(valid());
+        APIGatewayV2HTTPResponse response = fixture.post(Requests.route("POST /registrations", "/registrations")
+                .header("content-type", "application/x-www-form-urlencoded").build());
+        assertEquals(400, response.getStatusCode());
+        APIGatewayV2HTTPEvent event = Requests.route("POST /registrations", "/registrations").json(json).build();
+        event.getHeaders().put("content-type", "application/x-www-form-urlencoded");
+        APIGatewayV2HTTPResponse answer = fixture.post(event);
+        assertEquals(400, answer.getStatusCode());
+        assertTrue(Fixture.errors(answer).contains("=unknown"), answer::getBody);
+        for (String secret : List.of("张伟", "11010519491231002X", "13800138000")) {
+            assertFalse(answer.getBody().contains(secret), answer::getBody);
+        }
+        assertTrue(fixture.registrations.byId.isEmpty());
+    }
+
+    @Test
+    void an_exponent_no_number_can_hold_is_a_malformed_body_not_a_500() {
+        // jqwik's shrunk counterexample: BigDecimal refuses the exponent with a NumberFormatException
+        Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
+        APIGatewayV2HTTPResponse response = fixture.post(Requests.route("POST /registrations", "/registrations")
+                .json("{\"name\":[{\"\":1e9999999990}],\"idNumber\":\"11010519491231002X\",\"phone\":\"13800138000\","
+                        + "\"district\":\"chengguan\",\"site\":{\"type\":\"COMMUNITY\",\"code\":\"DONGGANG-3\"},\"consent\":true}")
+                .build());
+        assertEquals(400, response.getStatusCode(), response::getBody);
+        assertEquals("/problems/malformed-body", body(response).path("type").asText());
+        assertEquals(List.of("=malformed"), Fixture.errors(response));
+    }
+
+    @Test
+    void every_malformed_body_lists_one_error_on_the_whole_body() {
+        Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
+        for (String text : List.of("", "{", "[]", "null", "{\"a\":1,\"a\":2}", "[".repeat(100) + "]".repeat(100))) {
+            APIGatewayV2HTTPResponse response = fixture.post(Requests.route("POST /registrations", "/registrations").json(text).build());
+            assertEquals(400, response.getStatusCode(), text);
+            assertEquals("application/problem+json", response.getHeaders().get("Content-Type"));
+            JsonNode problem = body(response);
+            assertEquals("/problems/malformed-body", problem.path("type").asText(), text);
+            assertEquals(1, problem.path("errors").size(), text);
+            JsonNode error = problem.path("errors").get(0);
+            assertEquals("", error.path("field").asText());
+            assertEquals("malformed", error.path("code").asText());
+            assertEquals(problem.path("detail").asText(), error.path("message").asText());
+        }
+        APIGatewayV2HTTPResponse badForm = fixture.post(Fixture.form("name=%E5%BC"));
+        assertEquals(List.of("=malformed"), Fixture.errors(badForm));
+        assertEquals(0, fixture.keys.size());
+    }
+
+    @Test
+    void a_null_for_an_optional_field_is_a_wrong_type_and_nothing_is_stored() {
+        Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
+        APIGatewayV2HTTPResponse response = fixture.post(valid().putNull("occurredAt").putNull("vehiclePlate"));
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of("occurredAt=type", "vehiclePlate=type"), Fixture.errors(response));
+        assertTrue(fixture.registrations.byId.isEmpty());
+    }
+
+    @Test
+    void a_symptom_given_twice_is_refused_as_the_schema_says_unique_items() {
+        Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
+        ObjectNode twice = valid();
+        twice.putArray("symptoms").add("COUGH").add("FEVER").add("COUGH");
+        APIGatewayV2HTTPResponse response = fixture.post(twice);
+        assertEquals(400, response.getStatusCode());
+        assertEquals(List.of("symptoms=duplicate"), Fixture.errors(response));
+        assertEquals(List.of("symptoms=duplicate"), Fixture.errors(fixture.post(Fixture.form(
+                "name=%E5%BC%A0%E4%BC%9F&idNumber=11010519491231002X&phone=13800138000&district=chengguan"
+                        + "&site.type=COMMUNITY&site.code=A&consent=on&symptoms=COUGH&symptoms=COUGH"))));
+    }
+
+    @Test
+    void only_a_form_post_that_prefers_html_gets_a_page_and_a_json_post_gets_json() {
+        Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        APIGatewayV2HTTPResponse json = fixture.post(Requests.route("POST /registrations", "/registrations")
+                .json(Json.write(valid())).header("Accept", browser).build());
+        assertEquals(201, json.getStatusCode());
+        assertTrue(json.getHeaders().get("Content-Type").startsWith("application/json"));
+        APIGatewayV2HTTPResponse badJson = fixture.post(Requests.route("POST /registrations", "/registrations")
+                .json("{").header("Accept", browser).build());
+        assertEquals("application/problem+json", badJson.getHeaders().get("Content-Type"));
+        APIGatewayV2HTTPResponse form = fixture.post(Requests.route("POST /registrations", "/registrations")
+                .form("name=%E5%BC%A0%E4%BC%9F&idNumber=11010519491231002X&phone=13800138000&district=chengguan"
+                        + "&site.type=COMMUNITY&site.code=A&consent=on").header("Accept", browser).build());
+        assertEquals(201, form.getStatusCode());
+        assertTrue(form.getHeaders().get("Content-Type").startsWith("text/html"), form.getHeaders()::toString);
+        APIGatewayV2HTTPResponse wrongType = fixture.post(Requests.route("POST /registrations", "/registrations")
+                .header("content-type", "text/plain").header("Accept", browser).build());
+        assertEquals(415, wrongType.getStatusCode());
+        assertEquals("application/problem+json", wrongType.getHeaders().get("Content-Type"), "not a form post: no page");
     }
 }

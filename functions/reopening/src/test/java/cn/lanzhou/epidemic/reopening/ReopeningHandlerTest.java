@@ -353,4 +353,55 @@ class ReopeningHandlerTest {
         array.forEach(n -> out.add(n.asText()));
         return out;
     }
+
+    // ---- issue 16: Accept: text/html on GET routes, duplicates in uniqueItems lists
+
+    private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+    @Test
+    void aBrowserAskingForAnApplicationGetsItsDataAsJsonNotASubmissionReceipt() {
+        String id = submitted();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(Requests.route("GET /reopenings/{id}", "/reopenings/" + id)
+                .path("id", id).header("Accept", BROWSER).build(), null);
+        assertEquals(200, response.getStatusCode());
+        assertTrue(response.getHeaders().get("Content-Type").startsWith("application/json"));
+        assertEquals(id, Json.parseTrusted(response.getBody()).get("id").asText());
+        for (String route : List.of("GET /reopenings", "GET /reopenings/{id}/details")) {
+            APIGatewayV2HTTPResponse staff = handler.handleRequest(Requests.route(route, route.substring(4).replace("{id}", id))
+                    .path("id", id).header("Accept", BROWSER).staff("s").build(), null);
+            assertEquals(200, staff.getStatusCode(), route);
+            assertTrue(staff.getHeaders().get("Content-Type").startsWith("application/json"), route);
+            assertFalse(staff.getBody().contains("提交成功"), route);
+        }
+    }
+
+    @Test
+    void errorsOfGetRoutesAndStaffPostsAreProblemJsonEvenForABrowser() {
+        APIGatewayV2HTTPResponse missing = handler.handleRequest(Requests.route("GET /reopenings/{id}", "/reopenings/nope")
+                .path("id", "nope").header("Accept", BROWSER).build(), null);
+        assertEquals(404, missing.getStatusCode());
+        assertEquals("application/problem+json", missing.getHeaders().get("Content-Type"));
+        APIGatewayV2HTTPResponse decision = handler.handleRequest(Requests.route("POST /reopenings/{id}/decision", "/reopenings/x/decision")
+                .path("id", "x").json("{}").header("Accept", BROWSER).staff("s").build(), null);
+        assertEquals(400, decision.getStatusCode());
+        assertEquals("application/problem+json", decision.getHeaders().get("Content-Type"));
+    }
+
+    @Test
+    void anEntryStepOrDifficultyGivenTwiceIsRefusedAndNothingIsStored() {
+        Answer steps = submit(Fixtures.body().replace("\"entrySteps\": [\"MASK\",", "\"entrySteps\": [\"MASK\", \"MASK\","));
+        assertEquals(400, steps.status(), steps.body().toString());
+        assertEquals(List.of("prevention.entrySteps"), errorFields(steps.body()));
+        Answer difficulties = submit(Fixtures.body().replace("\"difficulties\": [\"SUPPLIES\"]", "\"difficulties\": [\"SUPPLIES\", \"SUPPLIES\"]"));
+        assertEquals(List.of("difficulties"), errorFields(difficulties.body()));
+        assertTrue(store.applications.isEmpty());
+    }
+
+    @Test
+    void aNullForAnOptionalFieldIsAWrongType() {
+        Answer answer = submit(Fixtures.body().replace("\"difficultyNote\": \"口罩采购困难\"", "\"difficultyNote\": null"));
+        assertEquals(400, answer.status());
+        assertEquals("type", answer.body().get("errors").get(0).get("code").asText());
+        assertTrue(store.applications.isEmpty());
+    }
 }

@@ -29,12 +29,15 @@ import java.util.function.Function;
 public final class ReportsHandler extends ApiHandler {
     /** The longest a download link may live (openapi.yaml). */
     static final Duration MAX_LINK_LIFETIME = Duration.ofSeconds(900);
+    /** The first day a report can be compiled for, unless REPORT_START_DATE says otherwise (as for the summary). */
+    static final LocalDate DEFAULT_START_DATE = LocalDate.of(2020, 1, 1);
 
     private final ReportStore store;
     private final SummaryTrigger trigger;
     private final Idempotency idempotency;
     private final AppClock clock;
     private final ReportLinks links;
+    private final LocalDate startDate;
     private final Map<String, Function<ApiRequest, ApiResponse>> routes = Map.of(
             "POST /reports/{date}", this::compile,
             "GET /reports", this::list,
@@ -50,6 +53,13 @@ public final class ReportsHandler extends ApiHandler {
 
     ReportsHandler(ReportStore store, SummaryTrigger trigger, Idempotency idempotency, AppClock clock,
             Duration linkLifetime) {
+        this(store, trigger, idempotency, clock, linkLifetime,
+                LocalDate.parse(Env.get("REPORT_START_DATE", DEFAULT_START_DATE.toString()).strip()));
+    }
+
+    ReportsHandler(ReportStore store, SummaryTrigger trigger, Idempotency idempotency, AppClock clock,
+            Duration linkLifetime, LocalDate startDate) {
+        this.startDate = startDate;
         this.store = store;
         this.trigger = trigger;
         this.idempotency = idempotency;
@@ -84,6 +94,12 @@ public final class ReportsHandler extends ApiHandler {
         if (date.isAfter(clock.today())) {
             throw Problem.unprocessable("future-date",
                     "只能编制今天及以前的日报 / Only today or an earlier day can be compiled");
+        }
+        if (date.isBefore(startDate)) {
+            // the summary reads nothing before its start date: such a report would be a page of zeros
+            throw Problem.unprocessable("before-start-date",
+                    "只能编制 " + startDate + " 及以后的日报 / Only " + startDate + " or a later day can be compiled")
+                    .with("startDate", startDate.toString());
         }
         return idempotency.execute(request, attempt -> {
             trigger.compile(date);

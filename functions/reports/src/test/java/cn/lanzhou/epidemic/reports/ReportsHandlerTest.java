@@ -205,4 +205,41 @@ class ReportsHandlerTest {
         array.forEach(n -> out.add(n.path(field).asText()));
         return out;
     }
+
+    // ---- issue 16: report dates bounded by REPORT_START_DATE and today; JSON for a browser too
+
+    @Test
+    void aDayBeforeTheStartDateIsRefusedWith422AndNotCompiled() {
+        for (String date : List.of("0000-01-01", "0266-01-01", "2019-12-31")) {
+            var response = call(post(date).staff("s"));
+            assertEquals(422, response.getStatusCode(), date);
+            assertEquals("/problems/before-start-date", body(response).path("type").asText());
+            assertEquals("2020-01-01", body(response).path("startDate").asText());
+        }
+        assertTrue(triggered.isEmpty());
+        assertEquals(202, call(post("2020-01-01").staff("s")).getStatusCode());
+        assertEquals(List.of(LocalDate.of(2020, 1, 1)), triggered);
+    }
+
+    @Test
+    void theStartDateIsTheHandlersOwnSetting() {
+        ReportsHandler later = new ReportsHandler(store, triggered::add, new Idempotency(new InMemoryIdempotencyStore(), appClock),
+                appClock, Duration.ofSeconds(900), LocalDate.of(2020, 2, 1));
+        assertEquals(422, later.handleRequest(post("2020-01-31").staff("s").build(), null).getStatusCode());
+        assertEquals(202, later.handleRequest(post("2020-02-01").staff("s").build(), null).getStatusCode());
+    }
+
+    @Test
+    void aBrowserGetsTheListAndTheFilesAsJson() {
+        compiled("2020-02-13", "2020-02-14T00:10:00Z");
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        var list = call(Requests.route("GET /reports", "/reports").header("Accept", browser).staff("s"));
+        assertEquals(200, list.getStatusCode());
+        assertTrue(list.getHeaders().get("Content-Type").startsWith("application/json"));
+        var files = call(get("2020-02-13").header("Accept", browser).staff("s"));
+        assertTrue(files.getHeaders().get("Content-Type").startsWith("application/json"));
+        var missing = call(get("2020-02-12").header("Accept", browser).staff("s"));
+        assertEquals(404, missing.getStatusCode());
+        assertEquals("application/problem+json", missing.getHeaders().get("Content-Type"));
+    }
 }

@@ -54,7 +54,11 @@ final class ApiGatewayEmulator implements HttpHandler {
     private void dispatch(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
-        Headers requestHeaders = exchange.getRequestHeaders();
+        Headers requestHeaders = new Headers(exchange.getRequestHeaders());
+        // behind the GatewayEdge the caller's address comes from the edge, and the header goes no further
+        String edgeSourceIp = requestHeaders.getFirst(GatewayEdge.SOURCE_IP_HEADER);
+        requestHeaders.remove(GatewayEdge.SOURCE_IP_HEADER);
+        String sourceIp = edgeSourceIp != null ? edgeSourceIp : exchange.getRemoteAddress().getAddress().getHostAddress();
 
         if (cors.isPreflight(method, requestHeaders)) {
             cors.preflight(requestHeaders, exchange.getResponseHeaders());
@@ -98,7 +102,7 @@ final class ApiGatewayEmulator implements HttpHandler {
             return;
         }
         HttpRequest request = new HttpRequest(method, path, exchange.getRequestURI().getRawQuery(),
-                requestHeaders, body, exchange.getRemoteAddress().getAddress().getHostAddress(), exchange.getProtocol());
+                requestHeaders, body, sourceIp, exchange.getProtocol());
         APIGatewayV2HTTPEvent event = EventMapper.toEvent(request, route.routeKey(), match.get().pathParameters(), claims, clock.instant());
 
         Outcome outcome;

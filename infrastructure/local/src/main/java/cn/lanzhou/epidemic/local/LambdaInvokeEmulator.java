@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.util.Map;
+import java.time.Clock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -24,13 +26,13 @@ final class LambdaInvokeEmulator implements AutoCloseable {
 
     private volatile FunctionInvoker functions;
     private final ExecutorService background;
-    private final String accessKeyId;
+    private final SigV4Verifier verifier;
     private final HttpServer server;
 
     /** Binds the port (the containers need the address before they exist); {@link #start} serves it. */
-    LambdaInvokeEmulator(ExecutorService background, String accessKeyId) throws IOException {
+    LambdaInvokeEmulator(ExecutorService background, String accessKeyId, String secretAccessKey) throws IOException {
         this.background = background;
-        this.accessKeyId = accessKeyId;
+        this.verifier = new SigV4Verifier(Map.of(accessKeyId, secretAccessKey), Clock.systemUTC());
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", this::handle);
         server.setExecutor(background);
@@ -52,7 +54,10 @@ final class LambdaInvokeEmulator implements AutoCloseable {
                 error(exchange, 404, "UnknownOperationException", "Unknown operation");
                 return;
             }
-            if (!AwsAuthorization.signedWith(exchange.getRequestHeaders().getFirst("Authorization"), accessKeyId)) {
+            byte[] payload = exchange.getRequestBody().readAllBytes();
+            if (!verifier.verify(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                    + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+                    exchange.getRequestHeaders(), payload)) {
                 error(exchange, 403, "UnrecognizedClientException", "The security token included in the request is invalid.");
                 return;
             }
@@ -61,7 +66,6 @@ final class LambdaInvokeEmulator implements AutoCloseable {
                 error(exchange, 404, "ResourceNotFoundException", "Function not found: " + name);
                 return;
             }
-            byte[] payload = exchange.getRequestBody().readAllBytes();
             byte[] json = payload.length == 0 ? Responses.utf8("{}") : payload;
             String type = exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type");
             exchange.getResponseHeaders().set("X-Amz-Executed-Version", "1");

@@ -8,6 +8,7 @@ import cn.lanzhou.epidemic.local.runtime.JvmOptions;
 import cn.lanzhou.epidemic.local.runtime.RuntimeNativeLibrary;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -178,11 +179,11 @@ public final class LocalStack implements AutoCloseable {
             CredentialsEndpoint credentials = new CredentialsEndpoint(ACCESS_KEY_ID, SECRET_ACCESS_KEY, clock, options.refuseCredentials);
             resources.add(credentials);
             SecretsManagerEndpoint secrets = new SecretsManagerEndpoint(template.secrets(),
-                    options.dataDir == null ? null : options.dataDir.resolve("secrets"), System::getenv, ACCESS_KEY_ID);
+                    options.dataDir == null ? null : options.dataDir.resolve("secrets"), System::getenv, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
             resources.add(secrets);
             ExecutorService background = Executors.newCachedThreadPool(daemon("lambda-async"));
             resources.add(background::shutdownNow);
-            LambdaInvokeEmulator lambda = new LambdaInvokeEmulator(background, ACCESS_KEY_ID);
+            LambdaInvokeEmulator lambda = new LambdaInvokeEmulator(background, ACCESS_KEY_ID, SECRET_ACCESS_KEY);
             resources.add(lambda);
 
             LambdaEnvironment.Endpoints endpoints = new LambdaEnvironment.Endpoints(options.dynamoDbForFunctions.apply(dynamoDb),
@@ -193,9 +194,12 @@ public final class LocalStack implements AutoCloseable {
             resources.add(functions);
             lambda.start(functions);
 
-            HttpServer server = HttpServer.create(new InetSocketAddress(options.host, options.port), 128);
+            // the JDK server on a loopback port of its own, behind the edge that refuses what API Gateway refuses
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
             resources.add(() -> server.stop(0));
-            int port = server.getAddress().getPort();
+            GatewayEdge edge = GatewayEdge.open(options.host, options.port, server.getAddress());
+            resources.add(edge);
+            int port = edge.port();
             URI baseUrl = URI.create("http://localhost:" + port);
             ExecutorService http = Executors.newFixedThreadPool(HTTP_THREADS, daemon("local-http"));
             resources.add(http::shutdownNow);

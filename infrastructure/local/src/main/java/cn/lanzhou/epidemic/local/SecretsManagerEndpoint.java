@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.time.Clock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -36,11 +37,11 @@ final class SecretsManagerEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Stored> byIdentifier = new LinkedHashMap<>();
-    private final String accessKeyId;
+    private final SigV4Verifier verifier;
 
-    SecretsManagerEndpoint(List<Template.Secret> secrets, Path dataDir, UnaryOperator<String> environment, String accessKeyId)
+    SecretsManagerEndpoint(List<Template.Secret> secrets, Path dataDir, UnaryOperator<String> environment, String accessKeyId, String secretAccessKey)
             throws IOException {
-        this.accessKeyId = accessKeyId;
+        this.verifier = new SigV4Verifier(Map.of(accessKeyId, secretAccessKey), Clock.systemUTC());
         long now = System.currentTimeMillis() / 1000;
         for (Template.Secret secret : secrets) {
             String value = Optional.ofNullable(environment.apply(variableName(secret.id())))
@@ -86,7 +87,8 @@ final class SecretsManagerEndpoint implements AutoCloseable {
                 error(exchange, 400, "UnknownOperationException", "Unknown operation");
                 return;
             }
-            if (!AwsAuthorization.signedWith(exchange.getRequestHeaders().getFirst("Authorization"), accessKeyId)) {
+            byte[] payload = exchange.getRequestBody().readAllBytes();
+            if (!verifier.verify("POST", exchange.getRequestURI().getRawPath(), exchange.getRequestHeaders(), payload)) {
                 error(exchange, 400, "UnrecognizedClientException", "The security token included in the request is invalid.");
                 return;
             }
@@ -94,7 +96,7 @@ final class SecretsManagerEndpoint implements AutoCloseable {
                 error(exchange, 400, "UnknownOperationException", "Only GetSecretValue is served locally");
                 return;
             }
-            JsonNode request = LocalJson.MAPPER.readTree(exchange.getRequestBody());
+            JsonNode request = payload.length == 0 ? null : LocalJson.MAPPER.readTree(payload);
             String id = request == null ? "" : request.path("SecretId").asText("");
             Stored stored = byIdentifier.get(id);
             if (stored == null) {

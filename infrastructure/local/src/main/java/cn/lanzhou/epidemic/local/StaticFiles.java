@@ -28,6 +28,9 @@ final class StaticFiles {
             Map.entry("txt", "text/plain; charset=utf-8"),
             Map.entry("webmanifest", "application/manifest+json"));
 
+    private static final java.util.Set<String> NOT_PUBLISHED_FOLDERS = java.util.Set.of("node_modules", "target", "src", "test");
+    private static final java.util.Set<String> NOT_PUBLISHED_FILES = java.util.Set.of("copy-vendor.js");
+
     private final Path root;
 
     StaticFiles(Path root) {
@@ -47,7 +50,19 @@ final class StaticFiles {
         if (Files.isDirectory(file)) {
             file = file.resolve("index.html");
         }
-        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+        return Files.isRegularFile(file) && published(root.relativize(file)) ? Optional.of(file) : Optional.empty();
+    }
+
+    /**
+     * Only what publish-web uploads to the forms bucket: the pages, scripts, styles and images, not the
+     * folder's build files, tests, dependencies or notes (README.md, package.json, pom.xml, node_modules…).
+     */
+    static boolean published(Path relative) {
+        String first = relative.getName(0).toString();
+        String name = relative.getFileName().toString();
+        String extension = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+        return !NOT_PUBLISHED_FOLDERS.contains(first) && !NOT_PUBLISHED_FILES.contains(name) && !name.startsWith(".")
+                && TYPES.containsKey(extension) && !extension.equals("json");
     }
 
     /** Serves the file if there is one; false leaves the answer to the caller. */

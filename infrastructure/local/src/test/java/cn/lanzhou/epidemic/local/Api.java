@@ -95,6 +95,37 @@ public final class Api {
     }
 
     /** A request builder for the path, for anything the helpers do not cover. */
+    /**
+     * Lambda's Invoke API on the stack's Lambda endpoint, signed (SigV4, the SDK's signer) with the
+     * stack's access key: {@code invocationType} RequestResponse, Event or DryRun.
+     */
+    public Response invoke(String function, String invocationType, String json) {
+        return invoke(function, invocationType, json, LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY);
+    }
+
+    /** The same, signed with the given key pair. */
+    public Response invoke(String function, String invocationType, String json, String accessKeyId, String secretAccessKey) {
+        String path = "/2015-03-31/functions/" + URLEncoder.encode(function, StandardCharsets.UTF_8).replace("+", "%20") + "/invocations";
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        software.amazon.awssdk.http.SdkHttpRequest unsigned = software.amazon.awssdk.http.SdkHttpRequest.builder()
+                .method(software.amazon.awssdk.http.SdkHttpMethod.POST).uri(uri(path))
+                .putHeader("Content-Type", "application/json").putHeader("X-Amz-Invocation-Type", invocationType).build();
+        software.amazon.awssdk.http.SdkHttpRequest signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create()
+                .sign(r -> r.identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(accessKeyId, secretAccessKey))
+                        .request(unsigned).payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, LocalStack.REGION)
+                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME, "lambda"))
+                .request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("host")) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        return send(request);
+    }
+
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
     }

@@ -123,10 +123,8 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void anAsynchronousLambdaInvokeAnswers202AndRunsTheFunctionWithThePayload() throws Exception {
-        Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/"
-                + "arn:aws:lambda:us-east-1:000000000000:function:SummaryFunction:live/invocations")
-                .header("Authorization", GatewayHarness.SIGNED).header("X-Amz-Invocation-Type", "Event")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2020-02-13\"}")));
+        Api.Response response = gateway.lambdaApi.invoke("arn:aws:lambda:us-east-1:000000000000:function:SummaryFunction:live",
+                "Event", "{\"date\":\"2020-02-13\"}");
 
         assertEquals(202, response.status());
         assertEquals(Map.of("date", "2020-02-13"), gateway.invocations.poll(5, TimeUnit.SECONDS));
@@ -134,8 +132,7 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void aRequestResponseLambdaInvokeAnswersTheResult() {
-        Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/SummaryFunction/invocations")
-                .header("Authorization", GatewayHarness.SIGNED).POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"2020-02-14\"}")));
+        Api.Response response = gateway.lambdaApi.invoke("SummaryFunction", "RequestResponse", "{\"date\":\"2020-02-14\"}");
 
         assertEquals(200, response.status());
         assertEquals("2020-02-14", response.json().get("compiled").asText());
@@ -143,16 +140,14 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void invokingAnUnknownFunctionIs404() {
-        Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/Nope/invocations")
-                .header("Authorization", GatewayHarness.SIGNED).POST(HttpRequest.BodyPublishers.ofString("{}")));
+        Api.Response response = gateway.lambdaApi.invoke("Nope", "RequestResponse", "{}");
 
         assertEquals(404, response.status());
     }
 
     @Test
     void theApiPortDoesNotServeLambdaInvoke() {
-        Api.Response response = gateway.api.send(gateway.api.request("/2015-03-31/functions/SummaryFunction/invocations")
-                .header("Authorization", GatewayHarness.SIGNED).POST(HttpRequest.BodyPublishers.ofString("{}")));
+        Api.Response response = gateway.api.invoke("SummaryFunction", "RequestResponse", "{}");
 
         assertEquals(404, response.status());
         assertTrue(gateway.invocations.isEmpty());
@@ -160,9 +155,25 @@ class ApiGatewayEmulatorTest {
 
     @Test
     void aLambdaInvokeSignedWithAnotherKeyIsRefused() {
+        Api.Response response = gateway.lambdaApi.invoke("SummaryFunction", "RequestResponse", "{}", "AKIAOTHERKEY", "other-secret");
+
+        assertEquals(403, response.status());
+        assertTrue(gateway.invocations.isEmpty());
+    }
+
+    @Test
+    void aLambdaInvokeWithTheRightKeyButAWrongSignatureIsRefused() {
+        Api.Response response = gateway.lambdaApi.invoke("SummaryFunction", "RequestResponse", "{}", LocalStack.ACCESS_KEY_ID,
+                "not-the-secret");
+
+        assertEquals(403, response.status());
+        assertTrue(gateway.invocations.isEmpty());
+    }
+
+    @Test
+    void anUnsignedLambdaInvokeIsRefused() {
         Api.Response response = gateway.lambdaApi.send(gateway.lambdaApi.request("/2015-03-31/functions/SummaryFunction/invocations")
-                .header("Authorization", GatewayHarness.SIGNED.replace(LocalStack.ACCESS_KEY_ID, "AKIAOTHERKEY"))
-                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+                .header("X-Amz-Invocation-Type", "RequestResponse").POST(HttpRequest.BodyPublishers.ofString("{}")));
 
         assertEquals(403, response.status());
         assertTrue(gateway.invocations.isEmpty());

@@ -28,9 +28,6 @@ import java.util.concurrent.LinkedBlockingQueue;
  * function does. The Lambda Invoke API runs on its own port, as in the stack.
  */
 final class GatewayHarness implements FunctionInvoker, AutoCloseable {
-    /** What a SigV4-signing client sends; the local endpoints check only the key it names. */
-    static final String SIGNED = "AWS4-HMAC-SHA256 Credential=" + LocalStack.ACCESS_KEY_ID
-            + "/20200213/us-east-1/lambda/aws4_request, SignedHeaders=host;x-amz-date, Signature=00";
 
     final BlockingQueue<APIGatewayV2HTTPEvent> events = new LinkedBlockingQueue<>();
     final BlockingQueue<String> rawEvents = new LinkedBlockingQueue<>();
@@ -51,7 +48,7 @@ final class GatewayHarness implements FunctionInvoker, AutoCloseable {
                 new StaticFiles(root.resolve("infrastructure/web")), Clock.systemUTC()));
         server.setExecutor(executor);
         server.start();
-        lambda = new LambdaInvokeEmulator(executor, LocalStack.ACCESS_KEY_ID);
+        lambda = new LambdaInvokeEmulator(executor, LocalStack.ACCESS_KEY_ID, LocalStack.SECRET_ACCESS_KEY);
         lambda.start(this);
         api = new Api(URI.create("http://localhost:" + port));
         lambdaApi = new Api(lambda.endpoint());

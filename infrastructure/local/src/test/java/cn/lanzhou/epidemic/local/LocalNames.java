@@ -9,7 +9,6 @@ public final class LocalNames {
     public static final String TABLE = "DataTable";
     public static final String REPORTS_BUCKET = "reports-bucket";
     /** A SigV4 {@code Authorization} header naming the local key: the local Lambda endpoint checks only the key. */
-    public static final String SIGNED_BY_LOCAL_KEY = GatewayHarness.SIGNED;
 
     private LocalNames() {
     }

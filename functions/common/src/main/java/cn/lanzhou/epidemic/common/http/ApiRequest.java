@@ -93,9 +93,15 @@ public final class ApiRequest {
         return Optional.empty();
     }
 
-    /** True when a browser posted without JavaScript and wants a page rather than JSON. */
+    /**
+     * True when a browser posted a form without JavaScript and wants a page rather than JSON: a POST
+     * of an {@code application/x-www-form-urlencoded} body whose {@code Accept} prefers
+     * {@code text/html} (API.md). Every other request, a GET from a browser included, is answered
+     * JSON or problem+json.
+     */
     public boolean prefersHtml() {
-        return MediaTypes.prefersHtml(header("accept").orElse(""));
+        return method().equals("POST") && mediaType().equals("application/x-www-form-urlencoded")
+                && MediaTypes.prefersHtml(header("accept").orElse(""));
     }
 
     /** The raw body bytes (base64 decoded when API Gateway encoded them). */

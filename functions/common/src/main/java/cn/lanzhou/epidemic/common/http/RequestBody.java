@@ -62,6 +62,9 @@ public final class RequestBody {
         } catch (JsonProcessingException e) {
             // the parser's own message may quote the body, so it is not passed on
             throw Problem.malformed("请求体不是有效的 JSON / The body is not valid JSON");
+        } catch (NumberFormatException e) {
+            // an exponent beyond what BigDecimal holds (1e9999999999): the parser throws this, not a JsonProcessingException
+            throw Problem.malformed("请求体中的数值超出范围 / A number in the body is out of range");
         }
     }
 

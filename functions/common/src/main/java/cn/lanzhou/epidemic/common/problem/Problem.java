@@ -47,8 +47,13 @@ public final class Problem extends RuntimeException {
         return validation(List.of(error));
     }
 
+    /**
+     * A body that cannot be read at all. API.md gives every 400 {@code errors}; here it is one entry
+     * for the whole body: field {@code ""}, code {@code malformed}, the detail as message.
+     */
     public static Problem malformed(String detail) {
-        return of(400, "malformed-body", "请求格式错误 / Malformed request", detail);
+        return new Problem(400, "/problems/malformed-body", "请求格式错误 / Malformed request", detail,
+                List.of(new FieldError("", "malformed", detail)), new LinkedHashMap<>(), new LinkedHashMap<>());
     }
 
     public static Problem unauthorized() {
@@ -109,7 +114,7 @@ public final class Problem extends RuntimeException {
         body.put("title", title);
         body.put("status", status);
         body.put("detail", getMessage());
-        if (status == 400 && !errors.isEmpty() || type.equals("/problems/validation")) {
+        if (status == 400) {
             var array = body.putArray("errors");
             for (FieldError e : errors) {
                 array.addObject().put("field", e.field()).put("code", e.code()).put("message", e.message());

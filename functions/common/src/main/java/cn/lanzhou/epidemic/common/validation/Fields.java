@@ -20,12 +20,16 @@ import java.util.regex.Pattern;
  * Reads the fields of one request object and records an error for each bad one, so that a request
  * is answered with all its errors at once. A JSON body must carry each field in its own JSON type;
  * a form body (every value a string) is converted to the field's type here, at read time.
- * Absent, {@code null} and, in a form, empty values (and groups of only empty values) all count as "not given".
+ * Absent values and, in a form, empty values (and groups of only empty values) count as "not given"; a JSON
+ * {@code null} is refused as a wrong type (code {@code type}), for optional fields too: the schemas of
+ * openapi.yaml do not allow it, and a client with nothing to send leaves the field out.
  * Each object's unread fields are reported as unknown by {@link #finish()}.
  */
 public final class Fields {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d{1,3})?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
+    private static final Pattern FOUR_DIGITS = Pattern.compile("\\d{4}");
 
     private final JsonNode node;
     private final String prefix;
@@ -71,7 +75,11 @@ public final class Fields {
     private JsonNode value(String name) {
         read.add(name);
         JsonNode v = node.get(name);
-        if (v == null || v.isNull() || form && blank(v)) {
+        if (v != null && v.isNull()) {
+            error(name, "type", Messages.NULL);
+            return null;
+        }
+        if (v == null || form && blank(v)) {
             return null;
         }
         return v;
@@ -261,7 +269,10 @@ public final class Fields {
         return enumValue(name, type).orElse(null);
     }
 
-    /** A set of choices; in a form, one value stands for a list of one. Order of the enum, duplicates dropped. */
+    /**
+     * A set of choices; in a form, one value stands for a list of one. A choice given twice is an
+     * error (code {@code duplicate}: the schemas say {@code uniqueItems}). Returned in the order of the enum.
+     */
     public <E extends Enum<E>> Optional<Set<E>> enumSet(String name, Class<E> type) {
         Optional<List<JsonNode>> items = array(name, 0, type.getEnumConstants().length * 4);
         if (items.isEmpty()) {
@@ -281,7 +292,10 @@ public final class Fields {
                 error(name, "enum", Messages.oneOf(names(type)));
                 return Optional.empty();
             }
-            chosen.add(match);
+            if (!chosen.add(match)) {
+                error(name, "duplicate", Messages.DUPLICATE);
+                return Optional.empty();
+            }
         }
         Set<E> ordered = new LinkedHashSet<>();
         for (E constant : type.getEnumConstants()) {
@@ -435,14 +449,24 @@ public final class Fields {
 
     // ---- the end of a request
 
-    /** Reports every field of this object (and of the objects read from it) that nobody read. */
+    /**
+     * Reports every field of this object (and of the objects read from it) that nobody read. A name
+     * that does not look like a field name (letters and digits, no run of 4 digits) may be submitted
+     * data — a JSON text posted as a form is one name, a phone number can be a key — so it is not
+     * repeated: the error names the object holding it ({@code ""} at the top).
+     */
     public void finish() {
         if (node.isObject()) {
             Iterator<String> names = node.fieldNames();
             while (names.hasNext()) {
                 String name = names.next();
-                if (!read.contains(name)) {
+                if (read.contains(name)) {
+                    continue;
+                }
+                if (FIELD_NAME.matcher(name).matches() && !FOUR_DIGITS.matcher(name).find()) {
                     errors.add(path(name), "unknown", Messages.UNKNOWN);
+                } else {
+                    errors.add(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), "unknown", Messages.UNKNOWN_UNNAMED);
                 }
             }
         }

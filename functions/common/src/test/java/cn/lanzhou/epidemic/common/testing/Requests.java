@@ -44,6 +44,13 @@ public final class Requests {
         return this;
     }
 
+    /** The body exactly as given: text, or base64 when {@code base64} (generated bodies, bytes that are not UTF-8). */
+    public Requests body(String text, boolean base64) {
+        this.body = text;
+        this.base64 = base64;
+        return this;
+    }
+
     public Requests header(String name, String value) {
         headers.put(name.toLowerCase(), value);
         return this;

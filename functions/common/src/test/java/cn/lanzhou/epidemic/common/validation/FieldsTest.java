@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.common.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,11 +79,30 @@ class FieldsTest {
 
     @Test
     void enumSetsKeepTheEnumOrderAndRefuseUnknownValues() throws Exception {
-        Fields f = json("{\"ok\": [\"GREEN\", \"RED\", \"GREEN\"], \"bad\": [\"BLUE\"]}");
+        Fields f = json("{\"ok\": [\"GREEN\", \"RED\"], \"bad\": [\"BLUE\"]}");
         assertEquals(Set.of(Colour.RED, Colour.GREEN), f.enumSet("ok", Colour.class).get());
         assertEquals(List.of(Colour.RED, Colour.GREEN), List.copyOf(f.enumSet("ok", Colour.class).get()));
         assertTrue(f.enumSet("bad", Colour.class).isEmpty());
         assertTrue(f.hasError("bad"));
+    }
+
+    @Test
+    void aChoiceGivenTwiceIsRefusedAsTheSchemasSayUniqueItems() throws Exception {
+        Fields f = json("{\"twice\": [\"GREEN\", \"RED\", \"GREEN\"]}");
+        assertTrue(f.enumSet("twice", Colour.class).isEmpty());
+        assertEquals("duplicate", f.errors().list().get(0).code());
+        assertEquals("twice", f.errors().list().get(0).field());
+    }
+
+    @Test
+    void aJsonNullIsAWrongTypeForOptionalAndRequiredFieldsAlike() throws Exception {
+        Fields f = json("{\"optional\": null, \"required\": null, \"list\": null}");
+        assertTrue(f.string("optional", 0, 10).isEmpty());
+        assertNull(f.requiredString("required", 1, 10));
+        assertTrue(f.enumSet("list", Colour.class).isEmpty());
+        assertEquals(List.of("optional:type", "required:type", "list:type"),
+                f.errors().list().stream().map(e -> e.field() + ":" + e.code()).toList());
+        assertEquals(Messages.NULL, f.errors().list().get(0).message());
     }
 
     @Test
@@ -91,5 +111,18 @@ class FieldsTest {
         assertTrue(f.date("a").isEmpty());
         assertEquals("2020-02-29", f.date("b").get().toString());
         assertTrue(f.date("c").isEmpty());
+    }
+
+    @Test
+    void anUnknownNameThatMayBeSubmittedDataIsReportedOnItsObjectWithoutRepeatingIt() throws Exception {
+        // found by RegistrationHandlerProperties: a JSON text posted as a form is one name, personal data and all
+        Fields f = json("{\"known\": \"x\", \"extra\": 1, \"13800138000\": 1, \"{\\\"name\\\":\\\"张伟\\\"}\": 1, "
+                + "\"inner\": {\"张伟\": 1, \"fine_name2\": 2}}");
+        f.string("known", 0, 5);
+        f.object("inner");
+        f.finish();
+        List<String> found = f.errors().list().stream().map(e -> e.field() + ":" + e.code()).toList();
+        assertEquals(List.of("extra:unknown", ":unknown", "inner:unknown", "inner.fine_name2:unknown"), found);
+        assertEquals(Messages.UNKNOWN_UNNAMED, f.errors().list().get(1).message());
     }
 }

@@ -155,10 +155,7 @@ class ReportFaultTest {
     /** The summary function invoked as the schedule does, but waiting for its outcome (Lambda's Invoke API). */
     private static Api.Response invokeSummary(String date) {
         Api lambda = new Api(stack.lambdaEndpoint());
-        return lambda.send(lambda.request("/2015-03-31/functions/SummaryFunction/invocations")
-                .header("Authorization", LocalNames.SIGNED_BY_LOCAL_KEY)
-                .header("Content-Type", "application/json").header("X-Amz-Invocation-Type", "RequestResponse")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + date + "\"}")));
+        return lambda.invoke("SummaryFunction", "RequestResponse", "{\"date\":\"" + date + "\"}");
     }
 
     private static String link(JsonNode listing, String name) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Valid request bodies of every POST route (openapi.yaml), and valid identifiers made up for tests. */
@@ -24,7 +25,11 @@ final class Samples {
 
     /** A resident ID number with a valid GB 11643 check character and birth date. */
     static String idNumber() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return idNumber(ThreadLocalRandom.current());
+    }
+
+    /** The same, drawn from {@code random} (a seeded run draws the same numbers). */
+    static String idNumber(Random random) {
         String first17 = "620102" + (1950 + random.nextInt(50)) + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
                 + String.format("%03d", random.nextInt(1000));
         return first17 + idCheck(first17);
@@ -39,12 +44,19 @@ final class Samples {
     }
 
     static String phone() {
-        return "139" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        return phone(ThreadLocalRandom.current());
+    }
+
+    static String phone(Random random) {
+        return "139" + String.format("%08d", random.nextInt(100_000_000));
     }
 
     /** A unified social credit code with a valid GB 32100 check character, different on every call. */
     static String creditCode() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return creditCode(ThreadLocalRandom.current());
+    }
+
+    static String creditCode(Random random) {
         StringBuilder code = new StringBuilder("91620100");
         while (code.length() < 17) {
             code.append(CREDIT_CHARS.charAt(random.nextInt(10)));

@@ -175,12 +175,27 @@ class ReopeningContractTest {
 
     @Test
     void aBrowserWithoutJavaScriptGetsTheReceiptAsAChinesePage(Api api) {
-        Api.Response page = api.send(api.request("/reopenings").header("Content-Type", "application/json")
+        // a browser without JavaScript posts the form encoded: only such a post gets a page (API.md, issue 16)
+        String form = "enterprise.name=%E5%85%B0%E5%B7%9E%E6%9F%90%E5%85%AC%E5%8F%B8&enterprise.creditCode=" + creditCode()
+                + "&enterprise.industry=%E9%A3%9F%E5%93%81&enterprise.employees=35&district=gaolan"
+                + "&street=%E8%A1%97%E9%81%93&contact.name=%E8%B5%B5&contact.phone=13912345678&plannedDate=" + today()
+                + "&returningEmployees=30&employeesFromHubei=0&prevention.responsiblePerson=%E9%92%B1"
+                + "&prevention.disinfectionsPerDay=3&prevention.masksInStock=100&prevention.thermometers=1";
+        Api.Response page = api.send(api.request("/reopenings").header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "text/html,application/xhtml+xml;q=0.9")
-                .POST(HttpRequest.BodyPublishers.ofString(application(creditCode(), "gaolan"))));
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
         assertEquals(201, page.status(), page.body());
         assertTrue(page.contentType().startsWith("text/html"), page.contentType());
         assertTrue(page.body().contains("复工复产申请已提交"), page.body());
+    }
+
+    @Test
+    void aJsonPostIsAnsweredJsonWhateverItsAcceptSays(Api api) {
+        Api.Response json = api.send(api.request("/reopenings").header("Content-Type", "application/json")
+                .header("Accept", "text/html,application/xhtml+xml;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString(application(creditCode(), "gaolan"))));
+        assertEquals(201, json.status(), json.body());
+        assertTrue(json.contentType().startsWith("application/json"), json.contentType());
     }
 
     @Test

@@ -71,10 +71,7 @@ class DynamoDayStoresContractTest {
     /** The summary function, in its container, invoked as the schedule does but waiting for its answer. */
     private JsonNode compile(LocalDate date) {
         Api lambda = new Api(stack.lambdaEndpoint());
-        Api.Response invoked = lambda.send(lambda.request("/2015-03-31/functions/SummaryFunction/invocations")
-                .header("Authorization", LocalNames.SIGNED_BY_LOCAL_KEY)
-                .header("Content-Type", "application/json").header("X-Amz-Invocation-Type", "RequestResponse")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"date\":\"" + date + "\"}")));
+        Api.Response invoked = lambda.invoke("SummaryFunction", "RequestResponse", "{\"date\":\"" + date + "\"}");
         assertEquals("", invoked.header("X-Amz-Function-Error").orElse(""), invoked.body());
         assertEquals("COMPILED", readJson(invoked.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)).path("status").asText());
         byte[] json = s3.getObjectAsBytes(b -> b.bucket(LocalNames.REPORTS_BUCKET)
