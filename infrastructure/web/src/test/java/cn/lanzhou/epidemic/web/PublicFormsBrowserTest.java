@@ -182,6 +182,10 @@ class PublicFormsBrowserTest {
     // ------------------------------------------------------------------ reopening
 
     static void fillReopening(String creditCode, String district) {
+        fillReopening(creditCode, district, browser);
+    }
+
+    static void fillReopening(String creditCode, String district, Browser browser) {
         browser.open("/reopen.html");
         browser.waitForDistricts("district");
         browser.type("enterprise-name", "兰州某机械制造有限公司");
