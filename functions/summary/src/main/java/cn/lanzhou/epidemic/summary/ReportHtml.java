@@ -41,7 +41,7 @@ final class ReportHtml {
                 .append("table{border-collapse:collapse;font-size:13px;white-space:nowrap}")
                 .append("th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:right}")
                 .append("th{background:#f6f8fa}td:first-child,th:first-child{text-align:left}\n")
-                .append("tr.total td{font-weight:bold;background:#fff8f0}.zero{color:#8c959f}\n")
+                .append("tr.total td{font-weight:bold;background:#fff8f0}.zero{color:#57606a}.scroll:focus{outline:3px solid #1a5fb4}\n")
                 .append("svg{width:100%;height:auto;max-width:").append(WIDTH).append("px;display:block}")
                 .append("svg text{font-size:13px;fill:#1f2328}svg text.s{font-size:10px}\nfooter{margin-top:2em;color:#57606a;font-size:.85em}\n")
                 .append("svg.trend{max-width:").append(TREND_WIDTH * 2).append("px}svg text.d{font-size:11px}\n")
@@ -126,7 +126,8 @@ final class ReportHtml {
 
     private static void table(StringBuilder h, DailyReport report, List<String> headers,
             java.util.function.Function<DailyReport.Row, List<String>> cells) {
-        h.append("<div class=\"scroll\"><table>\n<tr>");
+        // focusable, so that a keyboard can scroll a table wider than the phone
+        h.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"数据表（可左右滑动）\"><table>\n<tr>");
         headers.forEach(name -> h.append("<th>").append(escape(name)).append("</th>"));
         h.append("</tr>\n");
         for (DailyReport.Row row : report.rows()) {

@@ -80,8 +80,9 @@ class PublicFormsBrowserTest {
     @Test
     void anIdNumberWithAWrongCheckCharacterIsRefusedNextToTheFieldBeforeAnythingIsSent() {
         fillRegistration("chengguan", "G312-01");
-        String keyBefore = browser.id("registration-form").getAttribute("data-idempotency-key");
         browser.type("idNumber", TestData.RESIDENT_ID_BAD_CHECK);
+        // editing gives the form a new key; a submit refused before sending keeps it
+        String keyBefore = browser.id("registration-form").getAttribute("data-idempotency-key");
         browser.click("submit");
 
         String message = browser.textOf("idNumber-error");

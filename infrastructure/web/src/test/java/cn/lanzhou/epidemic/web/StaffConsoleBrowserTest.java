@@ -232,7 +232,7 @@ class StaffConsoleBrowserTest {
 
     @Test
     void approvingAsksFirstNamingTheEnterpriseAndWhatItsPlanLacks(Api api, LocalStack stack) {
-        // one entry step of six, 2 disinfections a day, no emergency plan, no thermometer: 7 of 9 missing
+        // one entry step of six, 2 disinfections a day, no emergency plan, no thermometer: 8 of 9 missing
         String id = submitApplication(api, "gaolan", "皋兰某纺织有限公司", "[\"MASK\"]", 2, 0, false);
         openApplication(stack, "gaolan", id);
         browser.click("approve");
@@ -240,7 +240,7 @@ class StaffConsoleBrowserTest {
         String title = browser.textOf("confirm-title");
         String text = browser.textOf("confirm-text");
         assertTrue(title.contains("皋兰某纺织有限公司"), title);
-        assertTrue(text.contains("缺 7 项") && text.contains("应急处置预案") && text.contains("配备体温计"), text);
+        assertTrue(text.contains("缺 8 项") && text.contains("应急处置预案") && text.contains("配备体温计"), text);
         browser.screenshot("staff-confirm-approve");
         browser.click("confirm-cancel");
         assertFalse(browser.id("confirm-dialog").isDisplayed());

@@ -261,7 +261,7 @@ final class HtmlPage {
                 html.append("</ul>");
             }
         }
-        html.append("</div><p>").append(say("请保存或截图本页作为凭证。", "Keep or photograph this page as your receipt.")).append("</p>");
+        html.append("</div><p>").append(say("请保存本页作为凭证（也可截图）。", "Keep this page (or a photo of it) as your receipt.")).append("</p>");
         html.append("<p class=\"actions\">");
         if (body.has("status") && !id.isEmpty()) {
             link("/status.html?id=" + encode(id), say("查看申请进度", "Check the application's status"));
@@ -269,6 +269,11 @@ final class HtmlPage {
         String next = registration ? nextPersonLink(request) : backLink(request);
         link(next, registration ? say("登记下一位", "Register the next person") : say("再填一份", "Fill in another"));
         html.append("</p>");
+        if (registration) {
+            // without JavaScript the link cannot fill in the site; the form in the history still has it
+            html.append("<p>").append(say("也可用浏览器的“返回”按钮回到表单：登记地点仍已填好，只需填写下一位的信息。",
+                    "Or use the browser's Back button: the form still has the site filled in; enter the next person.")).append("</p>");
+        }
         return finish();
     }
 
