@@ -77,23 +77,23 @@ final class ReportHtml {
                 r -> percent(r.reopeningRate()), 10_000);
 
         h.append("<h2>人员登记</h2>\n");
-        table(h, report, List.of("区县", "零报告", "登记人次", "累计", "发热", "高风险", "中风险", "低风险", "车辆"),
+        table(h, "人员登记", report, List.of("区县", "零报告", "登记人次", "累计", "发热", "高风险", "中风险", "低风险", "车辆"),
                 r -> List.of(Long.toString(r.day().registrations), Long.toString(r.cumulative().registrations()),
                         Long.toString(r.day().fever), Long.toString(r.day().highRisk),
                         Long.toString(r.day().mediumRisk), Long.toString(r.day().lowRisk),
                         Long.toString(r.day().vehicles)));
         h.append("<h2>捐赠</h2>\n");
-        table(h, report, List.of("区县", "零报告", "笔数", "资金（元）", "累计资金（元）", "物资折价（元）", "累计物资折价（元）"),
+        table(h, "捐赠", report, List.of("区县", "零报告", "笔数", "资金（元）", "累计资金（元）", "物资折价（元）", "累计物资折价（元）"),
                 r -> List.of(Long.toString(r.day().donations), PlainJson.money(r.day().funds),
                         PlainJson.money(r.cumulative().funds()), PlainJson.money(r.day().materialsValue),
                         PlainJson.money(r.cumulative().materialsValue())));
         List<String> itemHeaders = new java.util.ArrayList<>(List.of("区县", "零报告"));
         Categories.CODES.forEach(c -> itemHeaders.add(Categories.chinese(c)));
         h.append("<h2>捐赠物资数量</h2>\n");
-        table(h, report, itemHeaders,
+        table(h, "捐赠物资数量", report, itemHeaders,
                 r -> Categories.CODES.stream().map(c -> Long.toString(r.day().items.getOrDefault(c, 0L))).toList());
         h.append("<h2>复工复产</h2>\n");
-        table(h, report, List.of("区县", "零报告", "申请", "批准", "驳回", "复工", "待审批", "规上企业", "规上累计复工", "复工率"),
+        table(h, "复工复产", report, List.of("区县", "零报告", "申请", "批准", "驳回", "复工", "待审批", "规上企业", "规上累计复工", "复工率"),
                 r -> List.of(Long.toString(r.day().submitted), Long.toString(r.day().approved),
                         Long.toString(r.day().rejected), Long.toString(r.day().reopened),
                         Long.toString(r.cumulative().pending()), Integer.toString(r.aboveSizeEnterprises()),
@@ -124,10 +124,10 @@ final class ReportHtml {
         h.append("</li>\n");
     }
 
-    private static void table(StringBuilder h, DailyReport report, List<String> headers,
+    private static void table(StringBuilder h, String title, DailyReport report, List<String> headers,
             java.util.function.Function<DailyReport.Row, List<String>> cells) {
         // focusable, so that a keyboard can scroll a table wider than the phone
-        h.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"数据表（可左右滑动）\"><table>\n<tr>");
+        h.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").append(escape(title)).append("（表格，可左右滑动）\"><table>\n<tr>");
         headers.forEach(name -> h.append("<th>").append(escape(name)).append("</th>"));
         h.append("</tr>\n");
         for (DailyReport.Row row : report.rows()) {

@@ -81,6 +81,7 @@ class PublicFormsBrowserTest {
     void anIdNumberWithAWrongCheckCharacterIsRefusedNextToTheFieldBeforeAnythingIsSent() {
         fillRegistration("chengguan", "G312-01");
         browser.type("idNumber", TestData.RESIDENT_ID_BAD_CHECK);
+        browser.click("submit");
         // editing gives the form a new key; a submit refused before sending keeps it
         String keyBefore = browser.id("registration-form").getAttribute("data-idempotency-key");
         browser.click("submit");
