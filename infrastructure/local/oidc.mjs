@@ -149,7 +149,8 @@ async function interaction(req, res, uid, action) {
   if (details.uid !== uid) throw new Error('interaction mismatch');
   const html = (status, text) => {
     res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; form-action 'self'; frame-ancestors 'none'" });
+      // no form-action: it would also govern the redirects after the post, back to the staff console
+      'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'" });
     res.end(text);
   };
   if (details.prompt.name !== 'login') {

@@ -1,17 +1,38 @@
-// Staff console: sign-in with a staff token (pasted, or the id_token the Cognito hosted UI puts in
-// the URL fragment), reopening applications (list, details, approve / reject / mark reopened with
-// expectedVersion), and daily reports (list, download links, compile a day).
+// Staff console: sign-in (OpenID Connect authorization code with PKCE through oidc-client-ts, or a
+// pasted token for scripts and tests), reopening applications (list, details, approve / reject /
+// mark reopened with expectedVersion), and daily reports (list, download links, compile a day).
 import { initI18n, applyI18n, t, onLangChange } from './i18n.js';
 import { apiFetch, newIdempotencyKey, NetworkError } from './api.js';
 import { loadDistricts, receiptList, showTopMessage } from './form.js';
 import { readinessList } from './readiness.js';
 import { localizeMessage, shortId } from './validation.js';
 import { getLang, formatDateTime } from './i18n.js';
-import { COGNITO } from './config.js';
+import { OIDC } from './config.js';
+import { UserManager, WebStorageStateStore } from '../vendor/oidc-client-ts.mjs';
 
 initI18n();
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'staffToken';
+const SIGNED_OUT_KEY = 'staffSignedOut';
+const here = location.origin + location.pathname;
+
+// The code flow: state, nonce and the PKCE verifier are kept in this tab's sessionStorage until the
+// provider answers; the library checks the state, exchanges the code with the verifier and checks
+// the ID token's nonce. The tokens stay in sessionStorage too (this tab only, gone when it closes).
+const oidc = OIDC ? new UserManager({
+  authority: OIDC.authority,
+  client_id: OIDC.clientId,
+  scope: OIDC.scope || 'openid',
+  redirect_uri: here,
+  post_logout_redirect_uri: here,
+  response_type: 'code',
+  response_mode: 'query',
+  stateStore: new WebStorageStateStore({ store: sessionStorage }),
+  userStore: new WebStorageStateStore({ store: sessionStorage }),
+  automaticSilentRenew: false,
+  monitorSession: false,
+  loadUserInfo: false,
+}) : null;
 
 // ---------------------------------------------------------------- sign-in
 
@@ -31,15 +52,17 @@ function token() {
 
 function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
+  if (oidc) oidc.removeUser().catch(() => {});
   $('console').hidden = true;
   $('signin').hidden = false;
   const msg = $('signin-message');
   msg.textContent = message || '';
   msg.hidden = !message;
   $('staff-token').value = '';
-  $('staff-token').focus();
+  (oidc ? $('signin-oidc') : $('staff-token')).focus();
 }
 
+/** Signs in with a bearer token: the ID token from the provider, or a pasted one. */
 function signIn(raw) {
   const value = raw.trim().replace(/^Bearer\s+/i, '');
   if (!value) return signOut(t('staff.emptyToken'));
@@ -54,36 +77,62 @@ function signIn(raw) {
   loadReportDates(true);
 }
 
-// After the Cognito hosted UI (implicit grant) the token arrives as #id_token=...&state=...
-function readFragment() {
-  if (!location.hash.includes('id_token=') && !location.hash.includes('error=')) return null;
-  const params = new URLSearchParams(location.hash.slice(1));
-  history.replaceState(null, '', location.pathname + location.search);
-  const expected = sessionStorage.getItem('oauthState');
-  sessionStorage.removeItem('oauthState');
-  if (params.get('error')) { signOut(`${t('staff.cognitoFailed')} (${params.get('error')})`); return ''; }
-  if (expected && params.get('state') !== expected) { signOut(t('staff.cognitoFailed')); return ''; }
-  return params.get('id_token');
+/**
+ * Back from the provider (?code=&state= or ?error=&state=): the library refuses a state this tab
+ * did not store, a code the token endpoint does not exchange for this verifier, and an ID token
+ * without this sign-in's nonce. The code and state leave the address bar either way.
+ * Back from the provider's sign-out page (which may add nothing to the address): signed out.
+ */
+async function completeRedirect() {
+  const params = new URLSearchParams(location.search);
+  if (sessionStorage.getItem(SIGNED_OUT_KEY)) {
+    sessionStorage.removeItem(SIGNED_OUT_KEY);
+    if (!params.has('code')) {
+      if (params.size) history.replaceState(null, '', location.pathname);
+      signOut(t('staff.signedOut'));
+      return true;
+    }
+  }
+  if (!oidc || !params.has('state')) return false;
+  history.replaceState(null, '', location.pathname);
+  try {
+    const user = await oidc.signinRedirectCallback(here + '?' + params);
+    signIn(user.id_token);
+  } catch (err) {
+    signOut(params.has('error') ? `${t('staff.oidcFailed')} (${params.get('error')})` : t('staff.oidcFailed'));
+  }
+  return true;
 }
 
-if (COGNITO) {
-  $('signin-cognito').hidden = false;
-  $('signin-cognito').addEventListener('click', () => {
-    const state = newIdempotencyKey();
-    sessionStorage.setItem('oauthState', state);
-    const q = new URLSearchParams({
-      response_type: 'token', client_id: COGNITO.clientId, scope: 'openid email profile',
-      redirect_uri: location.origin + location.pathname, state,
+if (oidc) {
+  $('signin-oidc').hidden = false;
+  $('signin-oidc').addEventListener('click', () => {
+    $('signin-oidc').disabled = true;
+    const nonce = crypto.randomUUID();
+    oidc.signinRedirect({ nonce }).catch(() => {
+      $('signin-oidc').disabled = false;
+      signOut(t('staff.oidcFailed'));
     });
-    location.assign(`${COGNITO.domain}/oauth2/authorize?${q}`);
   });
+} else {
+  // no provider configured: the token is the only way in
+  $('signin-token').open = true;
 }
 
 $('signin-form').addEventListener('submit', (e) => {
   e.preventDefault();
   signIn($('staff-token').value);
 });
-$('signout').addEventListener('click', () => signOut(t('staff.signedOut')));
+$('signout').addEventListener('click', async () => {
+  const user = oidc ? await oidc.getUser().catch(() => null) : null;
+  signOut(t('staff.signedOut'));
+  if (!user) return;
+  // end the provider's session too, where it offers RP-initiated logout (Cognito's discovery does not)
+  const endSession = await oidc.metadataService.getEndSessionEndpoint().catch(() => undefined);
+  if (!endSession) return;
+  sessionStorage.setItem(SIGNED_OUT_KEY, '1');
+  oidc.signoutRedirect({ id_token_hint: user.id_token }).catch(() => sessionStorage.removeItem(SIGNED_OUT_KEY));
+});
 
 /** A staff call: 401/403 send the user back to sign-in with a message. Returns null then. */
 async function staffFetch(path, options = {}) {
@@ -431,8 +480,8 @@ $('compile-day').addEventListener('click', async () => {
 
 // ---------------------------------------------------------------- start
 
-const fromFragment = readFragment();
-if (fromFragment) signIn(fromFragment);
-else if (fromFragment === null && token()) signIn(token());
-else if (fromFragment === null) $('signin').hidden = false;
 applyI18n();
+if (!(await completeRedirect())) {
+  if (token()) signIn(token());
+  else $('signin').hidden = false;
+}

@@ -94,6 +94,7 @@ class AccessibilityBrowserTest {
         String id = created.json().get("id").asText();
         browser.open("/staff.html");
         if (!browser.id("console").isDisplayed()) {
+            browser.openTokenSignIn();
             browser.js("arguments[0].value = arguments[1];", browser.id("staff-token"), stack.staffToken());
             browser.click("signin-submit");
         }

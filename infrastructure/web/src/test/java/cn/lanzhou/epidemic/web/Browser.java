@@ -233,6 +233,11 @@ final class Browser implements AutoCloseable {
         return lines;
     }
 
+    /** Opens the staff console's "sign in with a token" section (closed when a provider is configured). */
+    void openTokenSignIn() {
+        js("document.getElementById('signin-token').open = true;");
+    }
+
     @Override
     public void close() {
         try {

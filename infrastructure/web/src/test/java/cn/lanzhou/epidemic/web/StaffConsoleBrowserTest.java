@@ -51,6 +51,7 @@ class StaffConsoleBrowserTest {
         if (browser.id("console").isDisplayed()) {
             return; // this tab is signed in already (sessionStorage)
         }
+        browser.openTokenSignIn();
         browser.visible("staff-token");
         browser.screenshot("staff-signin");
         browser.js("arguments[0].value = arguments[1];", browser.id("staff-token"), stack.staffToken());
@@ -58,7 +59,7 @@ class StaffConsoleBrowserTest {
         browser.visible("console");
     }
 
-    private static String submitApplication(Api api, String district) {
+    static String submitApplication(Api api, String district) {
         return submitApplication(api, district, "兰州某化工有限公司",
                 "[\"MASK\", \"TEMPERATURE\", \"DISINFECTION\", \"HEALTH_FORM\", \"CONSENT\", \"PASS\"]", 3, 5, true);
     }
@@ -190,6 +191,7 @@ class StaffConsoleBrowserTest {
     void aBadTokenReturnsToSignInWithAMessage(LocalStack stack) {
         browser.js("sessionStorage.clear();");
         browser.open("/staff.html");
+        browser.openTokenSignIn();
         browser.visible("staff-token");
         browser.js("arguments[0].value = 'not-a-token';", browser.id("staff-token"));
         browser.click("signin-submit");
@@ -292,6 +294,7 @@ class StaffConsoleBrowserTest {
     void anEmptyTokenAsksForTheTokenRatherThanCallingItMalformed() {
         browser.js("sessionStorage.clear();");
         browser.open("/staff.html");
+        browser.openTokenSignIn();
         browser.visible("staff-token");
         browser.click("signin-submit");
         assertEquals("请先粘贴工作人员令牌。", browser.visible("signin-message").getText());
