@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The local OpenID Connect provider: {@code oidc.mjs} (oidc-provider from npm, pinned in package.json
@@ -50,7 +49,7 @@ public final class OidcProvider implements AutoCloseable {
             throw new IllegalStateException("oidc-provider is not installed: run `npm ci` in " + moduleDir);
         }
         int port = Dynalite.freePort();
-        List<String> command = new ArrayList<>(List.of(node(), script.toString(), "--port", Integer.toString(port)));
+        List<String> command = new ArrayList<>(List.of(Dynalite.node(), script.toString(), "--port", Integer.toString(port)));
         for (URI uri : redirectUris) {
             command.addAll(List.of("--redirect-uri", uri.toString()));
         }
@@ -141,19 +140,6 @@ public final class OidcProvider implements AutoCloseable {
     }
 
     private static void kill(Process process) {
-        process.destroy();
-        try {
-            if (!process.waitFor(3, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(3, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String node() {
-        String node = System.getenv("NODE");
-        return node == null || node.isBlank() ? "node" : node;
+        Dynalite.stop(process);
     }
 }

@@ -74,6 +74,13 @@ class OidcSignInBrowserTest {
         return JSON.readTree(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
     }
 
+    /** Back at sign-in with the console's message, signed out, no token kept. */
+    private static void assertRefused() {
+        assertEquals("统一身份认证登录未成功，请重试。", browser.visible("signin-message").getText());
+        assertFalse(browser.id("console").isDisplayed());
+        assertNull(browser.js("return sessionStorage.getItem('staffToken');"));
+    }
+
     @Test
     void aStaffMemberSignsInAtTheProviderWithCodeAndPkceApprovesAnApplicationAndSignsOut(Api api, LocalStack stack) throws Exception {
         String id = StaffConsoleBrowserTest.submitApplication(api, "honggu");
@@ -144,9 +151,7 @@ class OidcSignInBrowserTest {
         browser.driver().get(login);
         logIn("staff-local", OidcProvider.PASSWORD);
 
-        assertEquals("统一身份认证登录未成功，请重试。", browser.visible("signin-message").getText());
-        assertFalse(browser.id("console").isDisplayed());
-        assertNull(browser.js("return sessionStorage.getItem('staffToken');"));
+        assertRefused();
         assertFalse(browser.driver().getCurrentUrl().contains("code="));
     }
 
@@ -154,9 +159,7 @@ class OidcSignInBrowserTest {
     void aForgedStateInTheAddressIsRefusedWithoutATokenRequest() {
         browser.open("/staff.html?code=forged-code&state=forged-state&iss=" + issuer);
 
-        assertEquals("统一身份认证登录未成功，请重试。", browser.visible("signin-message").getText());
-        assertFalse(browser.id("console").isDisplayed());
-        assertNull(browser.js("return sessionStorage.getItem('staffToken');"));
+        assertRefused();
     }
 
     @Test
@@ -173,9 +176,7 @@ class OidcSignInBrowserTest {
         browser.driver().get(login);
         logIn("staff-local", OidcProvider.PASSWORD);
 
-        assertEquals("统一身份认证登录未成功，请重试。", browser.visible("signin-message").getText());
-        assertFalse(browser.id("console").isDisplayed());
-        assertNull(browser.js("return sessionStorage.getItem('staffToken');"));
+        assertRefused();
     }
 
     @Test
