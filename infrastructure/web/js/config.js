@@ -1,13 +1,14 @@
-// Deployment settings. The defaults suit the local stack and a deployment where the site and the
-// API share one origin (CloudFront with the API as a second origin). For a site on its own domain,
-// set API_BASE to the API's base URL (and list the site's origin in the template's AllowedOrigins).
+// Deployment settings, in the shape infrastructure/scripts/publish-web writes for a deployment
+// (from the stack's outputs); the local stack answers /js/config.js itself, with OIDC pointing at
+// its own provider. This file is what a plain copy of the folder serves: the same origin for the
+// API and no sign-in provider (staff paste a token).
 
 /** Base URL of the HTTP API, '' for the same origin. */
 export const API_BASE = '';
 
 /**
- * Cognito hosted UI for staff sign-in, or null when staff paste a token (local stack).
- * Example: { domain: 'https://lanzhou-staff.auth.cn-northwest-1.amazoncognito.com', clientId: '...' }
- * The staff page sends the browser to the hosted UI and reads the id_token it returns.
+ * The staff sign-in provider (OpenID Connect, authorization code with PKCE), or null.
+ * Example: { "authority": "https://id.example.gov.cn", "clientId": "...",
+ * "scope": "openid email profile" }; the staff page's URL must be one of the client's redirect URIs.
  */
-export const COGNITO = null;
+export const OIDC = null;

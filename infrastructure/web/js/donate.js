@@ -1,6 +1,6 @@
 // 捐赠登记: POST /donations. Totals are computed in integer fen (BigInt), never in floating point.
 import { initI18n, applyI18n, t } from './i18n.js';
-import { checkMobile, checkDonationAmount, checkInteger, parseMoneyToFen, itemsTotalFen, formatFen } from './validation.js';
+import { checkMobile, checkDonationAmount, checkInteger, itemsTotalFen, formatFen, moneyProblem, normalizeInput } from './validation.js';
 import { loadDistricts, prefillFromQuery, setupForm, receiptList, repeatable } from './form.js';
 
 initI18n();
@@ -13,8 +13,8 @@ const totalOut = document.getElementById('items-total');
 
 function readItems() {
   return [...rowsEl.children].map((row) => ({
-    quantity: row.querySelector('[name$=".quantity"]').value,
-    unitValue: row.querySelector('[name$=".unitValue"]').value,
+    quantity: normalizeInput('integer', row.querySelector('[name$=".quantity"]').value),
+    unitValue: normalizeInput('money', row.querySelector('[name$=".unitValue"]').value),
   }));
 }
 
@@ -56,6 +56,9 @@ function updateAnonymous() {
 anonymous.addEventListener('change', updateAnonymous);
 updateAnonymous();
 
+// the exact reason: too many decimals is not the same as not a number
+const MONEY_ERRORS = { decimals: 'err.moneyDecimals', format: 'err.moneyFormat' };
+
 function validate() {
   const v = (name) => (form.elements[name]?.value ?? '').trim();
   const errors = [];
@@ -74,12 +77,13 @@ function validate() {
       else if (checkInteger(f('quantity'), 1, 10000000)) add(`items.${i}.quantity`, 'range', 'err.quantity');
       if (!f('unit')) add(`items.${i}.unit`, 'required', 'err.required');
       if (!f('unitValue')) add(`items.${i}.unitValue`, 'required', 'err.required');
-      else if (parseMoneyToFen(f('unitValue')) === null) add(`items.${i}.unitValue`, 'format', 'err.money');
+      else if (moneyProblem(f('unitValue'))) add(`items.${i}.unitValue`, 'format', MONEY_ERRORS[moneyProblem(f('unitValue'))]);
     });
   } else {
     const amount = v('amount');
     if (!amount) add('amount', 'required', 'err.required');
-    else if (checkDonationAmount(amount)) add('amount', checkDonationAmount(amount), checkDonationAmount(amount) === 'range' ? 'err.amountRange' : 'err.money');
+    else if (moneyProblem(amount)) add('amount', 'format', MONEY_ERRORS[moneyProblem(amount)]);
+    else if (checkDonationAmount(amount)) add('amount', 'range', 'err.amountRange');
   }
   return errors;
 }

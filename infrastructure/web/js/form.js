@@ -3,7 +3,7 @@
 // their fields, and submitting with one Idempotency-Key per filled-in form.
 
 import { apiFetch, newIdempotencyKey, NetworkError } from './api.js';
-import { controlsToJson, resolveFieldPath, fieldId, localizeMessage } from './validation.js';
+import { controlsToJson, resolveFieldPath, fieldId, localizeMessage, normalizeInput } from './validation.js';
 import { t, getLang, onLangChange } from './i18n.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -101,6 +101,32 @@ export function clearErrors(form) {
   if (top) { top.hidden = true; top.replaceChildren(); }
 }
 
+/** The person corrects a field: its error goes at once (and its line in the summary), not at the next submit. */
+export function clearFieldError(form, control) {
+  const wrapper = control.closest('[data-field]');
+  if (!wrapper || !form.contains(wrapper)) return;
+  for (const el of wrapper.querySelectorAll('.field-error')) {
+    if (el.parentElement.closest('[data-field]') !== wrapper) continue;
+    el.textContent = '';
+    el.hidden = true;
+  }
+  for (const el of controlsIn(wrapper)) el.removeAttribute('aria-invalid');
+  const summary = $('#error-summary');
+  if (!summary || summary.hidden) return;
+  for (const a of summary.querySelectorAll('a[data-field]')) {
+    if (a.dataset.field === wrapper.dataset.field) a.closest('li').remove();
+  }
+  if (!summary.querySelector('li')) { summary.hidden = true; summary.replaceChildren(); }
+}
+
+/** Tidies every control marked data-normalize (see normalizeInput) in place. */
+export function normalizeControls(form) {
+  for (const el of form.querySelectorAll('[data-normalize]')) {
+    const tidy = normalizeInput(el.dataset.normalize, el.value);
+    if (tidy !== el.value) el.value = tidy;
+  }
+}
+
 function errorElementFor(wrapper, path) {
   let el = [...wrapper.children].find((c) => c.classList.contains('field-error'));
   if (!el) {
@@ -124,12 +150,11 @@ function controlsIn(wrapper) {
  */
 export function showFieldErrors(form, errors) {
   const known = new Set([...form.querySelectorAll('[data-field]')].map((e) => e.dataset.field));
-  const lang = getLang();
   const summary = $('#error-summary');
   const items = [];
   const unplaced = [];
   for (const err of errors) {
-    const message = localizeMessage(err.message, lang);
+    const message = plainMessage(err.message);
     const path = resolveFieldPath(err.field, known);
     if (path === null) { unplaced.push(message); continue; }
     const wrapper = form.querySelector(`[data-field="${CSS.escape(path)}"]`);
@@ -144,7 +169,7 @@ export function showFieldErrors(form, errors) {
       c.setAttribute('aria-describedby', [...ids].join(' '));
     }
     const label = wrapper.querySelector('label, legend')?.textContent.replace(/\s*\*\s*$/, '').trim() || err.field;
-    items.push({ target: controls[0], text: `${label}：${message}` });
+    items.push({ target: controls[0], path, text: `${label}：${message}` });
   }
   if (summary && (items.length || unplaced.length)) {
     const h = document.createElement('h2');
@@ -154,6 +179,7 @@ export function showFieldErrors(form, errors) {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.href = `#${item.target?.id || ''}`;
+      if (item.path) a.dataset.field = item.path;
       a.textContent = item.text;
       a.addEventListener('click', (e) => { e.preventDefault(); item.target?.focus(); });
       li.append(a);
@@ -189,14 +215,26 @@ export function showTopMessage(title, detail, extra) {
   top.focus();
 }
 
+// Problems whose server text names the mechanism, not what the person should do.
+const PLAIN_PROBLEMS = {
+  '/problems/idempotency-key-reused': ['msg.resubmitTitle', 'msg.resubmitDetail'],
+  '/problems/idempotency-in-progress': ['msg.inProgressTitle', 'msg.inProgressDetail'],
+};
+
+/** A server message the person can read: never the internal word for the request key. */
+export function plainMessage(message) {
+  const text = localizeMessage(message, getLang());
+  return /幂等|idempotency/i.test(text) ? t('msg.resubmitDetail') : text;
+}
+
 export function showProblem(form, status, problem) {
   if (Array.isArray(problem?.errors) && problem.errors.length) {
     showFieldErrors(form, problem.errors);
     return;
   }
-  const lang = getLang();
-  const title = problem?.title ? localizeMessage(problem.title, lang) : t('msg.httpError', { status });
-  const detail = problem?.detail ? localizeMessage(problem.detail, lang) : '';
+  const plain = PLAIN_PROBLEMS[problem?.type];
+  const title = plain ? t(plain[0]) : problem?.title ? plainMessage(problem.title) : t('msg.httpError', { status });
+  const detail = plain ? t(plain[1]) : problem?.detail ? plainMessage(problem.detail) : '';
   let extra;
   if (problem?.existingId) {
     extra = document.createElement('p');
@@ -211,35 +249,66 @@ export function showProblem(form, status, problem) {
 
 // ---------------------------------------------------------------- submitting
 
+/** Answers after which the same request may be sent again with the same key. */
+function retryable(res) {
+  return res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500
+    || res.data?.type === '/problems/idempotency-in-progress';
+}
+
 /**
- * Wires a public form: JSON submission with a fresh Idempotency-Key per filled-in form (the same
- * key for every retry and every click until it succeeds), the button disabled while sending.
+ * Wires a public form: JSON submission with one Idempotency-Key per request body (every click and
+ * every retry of an unchanged form sends the same key, so nothing is recorded twice); a new key
+ * after any final answer (2xx, or 4xx other than a retryable one) and as soon as the form is
+ * edited, so a corrected form is never answered "same key, different body". The button is
+ * disabled while sending.
  *  validate(form) → [{field, code, message}] client-side errors
  *  render(data, receiptEl) → shows the receipt
  *  afterSuccess() → resets for the next person
+ *  next: {label, focus} → a button in the receipt that starts the next form and focuses `focus`
  */
-export function setupForm(form, { endpoint, validate, transform = (b) => b, render, afterSuccess }) {
+export function setupForm(form, { endpoint, validate, transform = (b) => b, render, afterSuccess, next }) {
   form.noValidate = true; // our checks replace the browser's; without JS the browser's still apply
   const button = form.querySelector('button[type="submit"]');
   const status = $('#send-status');
   const receipt = $('#receipt');
-  let key = newIdempotencyKey();
+  let key;
   let sending = false;
-  form.dataset.idempotencyKey = key;
+  const renewKey = () => {
+    key = newIdempotencyKey();
+    form.dataset.idempotencyKey = key;
+  };
+  renewKey();
 
-  // Editing the form after a failure keeps the key: a changed body with the same key is a
-  // different request only if the first one was never stored, and 400s are not stored.
+  let editedWhileSending = false;
+  const edited = (event) => {
+    if (sending) editedWhileSending = true; else renewKey();
+    clearFieldError(form, event.target);
+    // the previous person's receipt goes once the next one is being typed
+    if (!receipt.hidden && event.type === 'input') receipt.hidden = true;
+  };
+  form.addEventListener('input', edited);
+  form.addEventListener('change', (event) => {
+    const el = event.target;
+    if (el.dataset?.normalize) {
+      const tidy = normalizeInput(el.dataset.normalize, el.value);
+      if (tidy !== el.value) el.value = tidy;
+    }
+    edited(event);
+  });
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (sending) return;
     clearErrors(form);
+    normalizeControls(form);
     const clientErrors = validate ? validate(form) : [];
     if (clientErrors.length) {
-      showFieldErrors(form, clientErrors.map((e) => ({ ...e, message: t(e.message) })));
+      showFieldErrors(form, clientErrors.map((e) => ({ ...e, message: t(e.message, e.vars) })));
       return;
     }
     const body = transform(formToJson(form));
     sending = true;
+    editedWhileSending = false;
     button.disabled = true;
     button.setAttribute('aria-busy', 'true');
     if (status) status.textContent = t('msg.sending');
@@ -248,21 +317,32 @@ export function setupForm(form, { endpoint, validate, transform = (b) => b, rend
         method: 'POST', body, idempotencyKey: key,
         onRetry: (n) => { if (status) status.textContent = t('msg.retrying', { n }); },
       });
+      if (status) status.textContent = '';
+      if (res.ok || !retryable(res) || editedWhileSending) renewKey();
       if (res.ok) {
-        if (status) status.textContent = '';
         render(res.data, receipt);
-        receipt.hidden = false;
-        receipt.focus();
-        key = newIdempotencyKey();
-        form.dataset.idempotencyKey = key;
-        afterSuccess?.();
-      } else {
-        if (status) status.textContent = '';
-        if (res.status === 422 && !res.data?.errors?.length) {
-          // same key, different body: the first submission was stored; start a new one
-          key = newIdempotencyKey();
-          form.dataset.idempotencyKey = key;
+        if (next) {
+          const again = document.createElement('button');
+          again.type = 'button';
+          again.id = 'next-person';
+          again.className = 'primary';
+          again.textContent = next.label();
+          again.addEventListener('click', () => {
+            receipt.hidden = true;
+            const target = form.querySelector(next.focus);
+            target?.scrollIntoView({ block: 'center' });
+            target?.focus();
+          });
+          const p = document.createElement('p');
+          p.className = 'receipt-actions';
+          p.append(again);
+          receipt.append(p);
         }
+        afterSuccess?.();
+        receipt.hidden = false;
+        receipt.scrollIntoView({ block: 'start' });
+        receipt.focus({ preventScroll: true });
+      } else {
         showProblem(form, res.status, res.data);
       }
     } catch (err) {

@@ -1,6 +1,6 @@
 // 人员登记: POST /registrations.
-import { initI18n, applyI18n, t, getLang } from './i18n.js';
-import { checkResidentId, checkOtherId, checkMobile, checkPlate, checkTemperature } from './validation.js';
+import { initI18n, applyI18n, t, formatDateTime } from './i18n.js';
+import { checkResidentId, checkOtherId, checkMobile, checkPlate, checkTemperature, shortId } from './validation.js';
 import { loadDistricts, prefillFromQuery, setupForm, receiptList, repeatable } from './form.js';
 
 initI18n();
@@ -44,7 +44,10 @@ function validate() {
   if (!idNumber) add('idNumber', 'required', 'err.required');
   else if (v('idType') === 'RESIDENT_ID') {
     const code = checkResidentId(idNumber);
-    if (code) add('idNumber', code, ID_ERRORS[code]);
+    // the exact reason: how many characters there are, when that is what is wrong
+    if (code === 'format' && idNumber.length !== 18) errors.push({ field: 'idNumber', code, message: 'err.idLength', vars: { n: idNumber.length } });
+    else if (code === 'format') add('idNumber', code, 'err.idCharacters');
+    else if (code) add('idNumber', code, ID_ERRORS[code]);
   } else if (checkOtherId(idNumber)) add('idNumber', 'format', 'err.otherId');
   if (!v('phone')) add('phone', 'required', 'err.required');
   else if (checkMobile(v('phone'))) add('phone', 'format', 'err.mobile');
@@ -72,26 +75,40 @@ function transform(body) {
 }
 
 function render(data, receipt) {
+  const high = data.riskLevel === 'HIGH';
+  receipt.classList.toggle('receipt-high', high);
   const risk = document.createElement('strong');
   risk.className = `risk risk-${String(data.riskLevel).toLowerCase()}`;
   risk.textContent = t(`risk.${data.riskLevel}`);
   const h = document.createElement('h2');
-  h.textContent = t('reg.done');
-  receipt.replaceChildren(h, receiptList([
+  h.id = 'receipt-heading';
+  h.textContent = high ? t('reg.doneHigh') : t('reg.done');
+  const parts = [h];
+  if (high) {
+    // what to do next, first: the person and the clerk act on this, not on the figures below
+    const banner = document.createElement('div');
+    banner.id = 'receipt-next-step';
+    banner.className = 'next-step';
+    const what = document.createElement('p');
+    what.textContent = data.isolationUntil
+      ? t('reg.highIsolation', { date: data.isolationUntil })
+      : t('reg.highFever');
+    const call = document.createElement('p');
+    call.textContent = t('reg.highCall');
+    banner.append(what, call);
+    parts.push(banner);
+  }
+  parts.push(receiptList([
     [t('receipt.riskLevel'), risk, 'receipt-risk'],
     [t('receipt.idMasked'), data.idNumberMasked, 'receipt-id-masked'],
     [t('receipt.phoneMasked'), data.phoneMasked, 'receipt-phone-masked'],
     [t('receipt.fever'), data.fever ? t('common.yes') : t('common.no'), 'receipt-fever'],
-    [t('receipt.isolationUntil'), data.isolationUntil ?? '—', 'receipt-isolation'],
-    [t('receipt.occurredAt'), new Date(data.occurredAt).toLocaleString(getLang() === 'en' ? 'en-GB' : 'zh-CN'), 'receipt-occurred'],
+    [t('receipt.isolationUntil'), data.isolationUntil ?? t('reg.noIsolation'), 'receipt-isolation'],
+    [t('receipt.occurredAt'), formatDateTime(data.occurredAt), 'receipt-occurred'],
+    [t('receipt.shortNumber'), shortId(data.id), 'receipt-short'],
     [t('receipt.number'), data.id, 'receipt-id'],
   ]));
-  if (data.riskLevel === 'HIGH') {
-    const p = document.createElement('p');
-    p.className = 'advice';
-    p.textContent = t('reg.highRiskAdvice');
-    receipt.append(p);
-  }
+  receipt.replaceChildren(...parts);
 }
 
 // The next person at the same checkpoint: keep the site, clear the person.
@@ -107,4 +124,7 @@ function afterSuccess() {
   updateTemperatureRequired();
 }
 
-setupForm(form, { endpoint: '/registrations', validate, transform, render, afterSuccess });
+setupForm(form, {
+  endpoint: '/registrations', validate, transform, render, afterSuccess,
+  next: { label: () => t('reg.next'), focus: '#name' },
+});

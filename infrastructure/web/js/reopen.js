@@ -1,6 +1,6 @@
 // 复工复产申请: POST /reopenings.
 import { initI18n, t, formatDateTime } from './i18n.js';
-import { checkCreditCode, checkMobile, checkInteger } from './validation.js';
+import { checkCreditCode, checkMobile, checkInteger, shortId } from './validation.js';
 import { loadDistricts, prefillFromQuery, setupForm, receiptList } from './form.js';
 import { readinessList } from './readiness.js';
 
@@ -61,6 +61,7 @@ function render(data, receipt) {
   link.href = `status.html?id=${encodeURIComponent(data.id)}`;
   link.textContent = t('reo.statusLink');
   receipt.replaceChildren(h, receiptList([
+    [t('receipt.shortNumber'), shortId(data.id), 'receipt-short'],
     [t('receipt.applicationId'), data.id, 'receipt-id'],
     [t('receipt.status'), t(`status.${data.status}`), 'receipt-status'],
     [t('receipt.submittedAt'), formatDateTime(data.submittedAt), 'receipt-submitted'],

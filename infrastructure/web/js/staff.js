@@ -1,17 +1,38 @@
-// Staff console: sign-in with a staff token (pasted, or the id_token the Cognito hosted UI puts in
-// the URL fragment), reopening applications (list, details, approve / reject / mark reopened with
-// expectedVersion), and daily reports (list, download links, compile a day).
+// Staff console: sign-in (OpenID Connect authorization code with PKCE through oidc-client-ts, or a
+// pasted token for scripts and tests), reopening applications (list, details, approve / reject /
+// mark reopened with expectedVersion), and daily reports (list, download links, compile a day).
 import { initI18n, applyI18n, t, onLangChange } from './i18n.js';
 import { apiFetch, newIdempotencyKey, NetworkError } from './api.js';
 import { loadDistricts, receiptList, showTopMessage } from './form.js';
 import { readinessList } from './readiness.js';
-import { localizeMessage } from './validation.js';
+import { localizeMessage, shortId } from './validation.js';
 import { getLang, formatDateTime } from './i18n.js';
-import { COGNITO } from './config.js';
+import { OIDC } from './config.js';
+import { UserManager, WebStorageStateStore } from '../vendor/oidc-client-ts.mjs';
 
 initI18n();
 const $ = (id) => document.getElementById(id);
 const TOKEN_KEY = 'staffToken';
+const SIGNED_OUT_KEY = 'staffSignedOut';
+const here = location.origin + location.pathname;
+
+// The code flow: state, nonce and the PKCE verifier are kept in this tab's sessionStorage until the
+// provider answers; the library checks the state, exchanges the code with the verifier and checks
+// the ID token's nonce. The tokens stay in sessionStorage too (this tab only, gone when it closes).
+const oidc = OIDC ? new UserManager({
+  authority: OIDC.authority,
+  client_id: OIDC.clientId,
+  scope: OIDC.scope || 'openid',
+  redirect_uri: here,
+  post_logout_redirect_uri: here,
+  response_type: 'code',
+  response_mode: 'query',
+  stateStore: new WebStorageStateStore({ store: sessionStorage }),
+  userStore: new WebStorageStateStore({ store: sessionStorage }),
+  automaticSilentRenew: false,
+  monitorSession: false,
+  loadUserInfo: false,
+}) : null;
 
 // ---------------------------------------------------------------- sign-in
 
@@ -31,17 +52,20 @@ function token() {
 
 function signOut(message) {
   sessionStorage.removeItem(TOKEN_KEY);
+  if (oidc) oidc.removeUser().catch(() => {});
   $('console').hidden = true;
   $('signin').hidden = false;
   const msg = $('signin-message');
   msg.textContent = message || '';
   msg.hidden = !message;
   $('staff-token').value = '';
-  $('staff-token').focus();
+  (oidc ? $('signin-oidc') : $('staff-token')).focus();
 }
 
+/** Signs in with a bearer token: the ID token from the provider, or a pasted one. */
 function signIn(raw) {
   const value = raw.trim().replace(/^Bearer\s+/i, '');
+  if (!value) return signOut(t('staff.emptyToken'));
   const claims = decodeClaims(value);
   if (!claims) return signOut(t('staff.badToken'));
   if (claims.exp && claims.exp * 1000 < Date.now()) return signOut(t('staff.expired'));
@@ -53,36 +77,62 @@ function signIn(raw) {
   loadReportDates(true);
 }
 
-// After the Cognito hosted UI (implicit grant) the token arrives as #id_token=...&state=...
-function readFragment() {
-  if (!location.hash.includes('id_token=') && !location.hash.includes('error=')) return null;
-  const params = new URLSearchParams(location.hash.slice(1));
-  history.replaceState(null, '', location.pathname + location.search);
-  const expected = sessionStorage.getItem('oauthState');
-  sessionStorage.removeItem('oauthState');
-  if (params.get('error')) { signOut(`${t('staff.cognitoFailed')} (${params.get('error')})`); return ''; }
-  if (expected && params.get('state') !== expected) { signOut(t('staff.cognitoFailed')); return ''; }
-  return params.get('id_token');
+/**
+ * Back from the provider (?code=&state= or ?error=&state=): the library refuses a state this tab
+ * did not store, a code the token endpoint does not exchange for this verifier, and an ID token
+ * without this sign-in's nonce. The code and state leave the address bar either way.
+ * Back from the provider's sign-out page (which may add nothing to the address): signed out.
+ */
+async function completeRedirect() {
+  const params = new URLSearchParams(location.search);
+  if (sessionStorage.getItem(SIGNED_OUT_KEY)) {
+    sessionStorage.removeItem(SIGNED_OUT_KEY);
+    if (!params.has('code')) {
+      if (params.size) history.replaceState(null, '', location.pathname);
+      signOut(t('staff.signedOut'));
+      return true;
+    }
+  }
+  if (!oidc || !params.has('state')) return false;
+  history.replaceState(null, '', location.pathname);
+  try {
+    const user = await oidc.signinRedirectCallback(here + '?' + params);
+    signIn(user.id_token);
+  } catch (err) {
+    signOut(params.has('error') ? `${t('staff.oidcFailed')} (${params.get('error')})` : t('staff.oidcFailed'));
+  }
+  return true;
 }
 
-if (COGNITO) {
-  $('signin-cognito').hidden = false;
-  $('signin-cognito').addEventListener('click', () => {
-    const state = newIdempotencyKey();
-    sessionStorage.setItem('oauthState', state);
-    const q = new URLSearchParams({
-      response_type: 'token', client_id: COGNITO.clientId, scope: 'openid email profile',
-      redirect_uri: location.origin + location.pathname, state,
+if (oidc) {
+  $('signin-oidc').hidden = false;
+  $('signin-oidc').addEventListener('click', () => {
+    $('signin-oidc').disabled = true;
+    const nonce = crypto.randomUUID();
+    oidc.signinRedirect({ nonce }).catch(() => {
+      $('signin-oidc').disabled = false;
+      signOut(t('staff.oidcFailed'));
     });
-    location.assign(`${COGNITO.domain}/oauth2/authorize?${q}`);
   });
+} else {
+  // no provider configured: the token is the only way in
+  $('signin-token').open = true;
 }
 
 $('signin-form').addEventListener('submit', (e) => {
   e.preventDefault();
   signIn($('staff-token').value);
 });
-$('signout').addEventListener('click', () => signOut(t('staff.signedOut')));
+$('signout').addEventListener('click', async () => {
+  const user = oidc ? await oidc.getUser().catch(() => null) : null;
+  signOut(t('staff.signedOut'));
+  if (!user) return;
+  // end the provider's session too, where it offers RP-initiated logout (Cognito's discovery does not)
+  const endSession = await oidc.metadataService.getEndSessionEndpoint().catch(() => undefined);
+  if (!endSession) return;
+  sessionStorage.setItem(SIGNED_OUT_KEY, '1');
+  oidc.signoutRedirect({ id_token_hint: user.id_token }).catch(() => sessionStorage.removeItem(SIGNED_OUT_KEY));
+});
 
 /** A staff call: 401/403 send the user back to sign-in with a message. Returns null then. */
 async function staffFetch(path, options = {}) {
@@ -177,7 +227,9 @@ function applicationRow(app) {
   open.textContent = t('staff.open');
   open.addEventListener('click', () => openDetails(app.id));
   action.append(open);
-  tr.append(cell(app.enterprise?.name), cell(`${districtName(app.district)} ${app.street ?? ''}`), cell(formatDateTime(app.submittedAt)), ready, action);
+  const number = cell(shortId(app.id));
+  number.className = 'short-id';
+  tr.append(cell(app.enterprise?.name), number, cell(`${districtName(app.district)} ${app.street ?? ''}`), cell(formatDateTime(app.submittedAt)), ready, action);
   return tr;
 }
 
@@ -186,16 +238,35 @@ $('app-more').addEventListener('click', () => loadApplications(false));
 
 let current = null; // the application shown in the details panel
 
-async function openDetails(id) {
+/** Everything typed or shown for one application goes when another one (or the same one again) is opened. */
+function resetDecisionState() {
   $('conflict').hidden = true;
   $('action-message').textContent = '';
+  $('reject-reason').value = '';
+  fieldError('reject-reason', '');
+  fieldError('reopened-date', '');
+  if ($('confirm-dialog').open) $('confirm-dialog').close();
+  pendingDecision = null;
+}
+
+async function openDetails(id, { keepMessage = false } = {}) {
+  const message = $('action-message').textContent;
+  resetDecisionState();
+  current = null;
+  $('app-details').setAttribute('aria-busy', 'true');
   const res = await staffFetch(`/reopenings/${encodeURIComponent(id)}/details`);
+  $('app-details').removeAttribute('aria-busy');
   if (!res) return;
   if (!res.ok) { showTopMessage(problemText(res)); return; }
   current = res.data;
+  for (const row of $('app-rows').children) {
+    if (row.dataset.id === id) row.setAttribute('aria-current', 'true'); else row.removeAttribute('aria-current');
+  }
   renderDetails();
+  if (keepMessage) $('action-message').textContent = message;
   $('app-details').hidden = false;
-  $('app-details').focus();
+  $('app-details').scrollIntoView({ block: 'nearest' });
+  $('details-heading').focus();
 }
 
 function renderDetails() {
@@ -204,6 +275,7 @@ function renderDetails() {
   const e = a.enterprise ?? {};
   const p = a.prevention ?? {};
   const rows = [
+    [t('receipt.shortNumber'), shortId(a.id), 'details-short'],
     [t('receipt.applicationId'), a.id, 'details-id'],
     [t('receipt.status'), t(`status.${a.status}`), 'details-status'],
     [t('staff.version'), String(a.version), 'details-version'],
@@ -224,7 +296,7 @@ function renderDetails() {
   history.id = 'details-history';
   for (const h of a.history ?? []) {
     const li = document.createElement('li');
-    li.textContent = `${formatDateTime(h.at)} ${h.actor}：${h.from ? t(`status.${h.from}`) : '—'} → ${t(`status.${h.to}`)}${h.reason ? `（${h.reason}）` : ''}`;
+    li.textContent = `${formatDateTime(h.at)} ${h.actor === 'applicant' ? t('staff.actorApplicant') : h.actor}：${h.from ? t(`status.${h.from}`) : '—'} → ${t(`status.${h.to}`)}${h.reason ? `（${h.reason}）` : ''}`;
     history.append(li);
   }
   const hh = document.createElement('h3');
@@ -243,52 +315,96 @@ function fieldError(id, message) {
   if (message) $(id).setAttribute('aria-invalid', 'true'); else $(id).removeAttribute('aria-invalid');
 }
 
-async function transition(path, body, button) {
+let pendingDecision = null; // {app, path, body, button} awaiting the confirmation
+
+/** Sends one workflow step for `app` (the application it was confirmed for, never whichever is open by then). */
+async function transition(app, path, body) {
   $('conflict').hidden = true;
   $('action-message').textContent = t('msg.sending');
   for (const b of document.querySelectorAll('#app-details button')) b.disabled = true;
+  let focusAfter = null;
   try {
-    const res = await staffFetch(path, { method: 'POST', body: { ...body, expectedVersion: current.version }, idempotencyKey: newIdempotencyKey() });
+    const res = await staffFetch(path, { method: 'POST', body: { ...body, expectedVersion: app.version }, idempotencyKey: newIdempotencyKey() });
     if (!res) return;
     if (res.ok) {
-      $('action-message').textContent = t('staff.done', { status: t(`status.${res.data?.status}`) });
       // it no longer matches the list's status filter
-      $(`open-${current.id}`)?.closest('tr')?.remove();
+      $(`open-${app.id}`)?.closest('tr')?.remove();
       showCount();
-      await openDetails(current.id);
-      $('action-message').textContent = t('staff.done', { status: t(`status.${current.status}`) });
+      $('action-message').textContent = t('staff.done', { status: t(`status.${res.data?.status}`) });
+      if (current?.id === app.id) await openDetails(app.id, { keepMessage: true });
     } else if (res.status === 409) {
       $('action-message').textContent = '';
       $('conflict').hidden = false;
-      $('conflict-reload').focus();
+      focusAfter = $('conflict-reload');
     } else if (res.status === 400 && res.data?.errors?.length) {
       $('action-message').textContent = '';
       for (const err of res.data.errors) {
         const target = err.field === 'reopenedOn' ? 'reopened-date' : 'reject-reason';
         fieldError(target, localizeMessage(err.message, getLang()));
+        focusAfter ??= $(target);
       }
     } else {
       $('action-message').textContent = problemText(res);
     }
   } finally {
     for (const b of document.querySelectorAll('#app-details button')) b.disabled = false;
+    // a disabled button cannot take the focus: move it only once the buttons are enabled again
+    focusAfter?.focus();
   }
 }
 
-$('approve').addEventListener('click', () => transition(`/reopenings/${encodeURIComponent(current.id)}/decision`, { decision: 'APPROVE' }));
-$('reject').addEventListener('click', () => {
+/** The confirmation names the enterprise and what its plan lacks, so a decision cannot go to the wrong one. */
+function confirmDecision(decision) {
+  const app = current;
+  if (!app) return;
+  const name = app.enterprise?.name ?? shortId(app.id);
   const reason = $('reject-reason').value.trim();
-  fieldError('reject-reason', reason ? '' : t('staff.reasonRequired'));
-  if (!reason) { $('reject-reason').focus(); return; }
-  transition(`/reopenings/${encodeURIComponent(current.id)}/decision`, { decision: 'REJECT', reason });
+  if (decision === 'REJECT') {
+    fieldError('reject-reason', reason ? '' : t('staff.reasonRequired'));
+    if (!reason) { $('reject-reason').focus(); return; }
+  }
+  const missing = app.readiness?.missing ?? [];
+  $('confirm-title').textContent = t(decision === 'APPROVE' ? 'staff.confirmApproveTitle' : 'staff.confirmRejectTitle', { name });
+  const lines = [`${t('staff.shortId')} ${shortId(app.id)} · ${districtName(app.district)} ${app.street ?? ''}`];
+  lines.push(missing.length
+    ? t('staff.confirmMissing', { n: missing.length, list: missing.map((m) => t(`ready.${m}`)).join('、') })
+    : t('staff.confirmComplete'));
+  if (decision === 'REJECT') lines.push(t('staff.confirmReason', { reason }));
+  $('confirm-text').replaceChildren(...lines.map((line) => { const p = document.createElement('p'); p.textContent = line; return p; }));
+  $('confirm-text').classList.toggle('missing', decision === 'APPROVE' && missing.length > 0);
+  $('confirm-ok').textContent = t(decision === 'APPROVE' ? 'staff.confirmApprove' : 'staff.confirmReject');
+  $('confirm-ok').className = decision === 'APPROVE' ? 'primary' : 'danger';
+  pendingDecision = {
+    app,
+    path: `/reopenings/${encodeURIComponent(app.id)}/decision`,
+    body: decision === 'APPROVE' ? { decision } : { decision, reason },
+    opener: $(decision === 'APPROVE' ? 'approve' : 'reject'),
+  };
+  $('confirm-dialog').showModal();
+  $('confirm-cancel').focus();
+}
+
+$('approve').addEventListener('click', () => confirmDecision('APPROVE'));
+$('reject').addEventListener('click', () => confirmDecision('REJECT'));
+$('confirm-cancel').addEventListener('click', () => $('confirm-dialog').close());
+$('confirm-dialog').addEventListener('close', () => {
+  if (pendingDecision) pendingDecision.opener.focus();
+  pendingDecision = null;
+});
+$('confirm-ok').addEventListener('click', () => {
+  const decision = pendingDecision;
+  pendingDecision = null;
+  $('confirm-dialog').close();
+  if (!decision || current?.id !== decision.app.id) return;
+  transition(decision.app, decision.path, decision.body);
 });
 $('mark-reopened').addEventListener('click', () => {
   const date = $('reopened-date').value;
   fieldError('reopened-date', date ? '' : t('err.required'));
   if (!date) { $('reopened-date').focus(); return; }
-  transition(`/reopenings/${encodeURIComponent(current.id)}/reopened`, { reopenedOn: date });
+  transition(current, `/reopenings/${encodeURIComponent(current.id)}/reopened`, { reopenedOn: date });
 });
-$('conflict-reload').addEventListener('click', () => openDetails(current.id));
+$('conflict-reload').addEventListener('click', () => { const id = current?.id; if (id) openDetails(id); });
 
 // ---------------------------------------------------------------- reports
 
@@ -364,8 +480,8 @@ $('compile-day').addEventListener('click', async () => {
 
 // ---------------------------------------------------------------- start
 
-const fromFragment = readFragment();
-if (fromFragment) signIn(fromFragment);
-else if (fromFragment === null && token()) signIn(token());
-else if (fromFragment === null) $('signin').hidden = false;
 applyI18n();
+if (!(await completeRedirect())) {
+  if (token()) signIn(token());
+  else $('signin').hidden = false;
+}

@@ -3,9 +3,11 @@ import { initI18n, t, onLangChange } from './i18n.js';
 import { apiFetch } from './api.js';
 import { receiptList, showTopMessage } from './form.js';
 import { getLang, formatDateTime } from './i18n.js';
+import { normalizeInput, shortId } from './validation.js';
 
 initI18n();
-const id = new URLSearchParams(location.search).get('id');
+// a pasted number may carry spaces, dashes or lower case: the ids are upper-case Crockford base 32
+const id = normalizeInput('id', new URLSearchParams(location.search).get('id') ?? '');
 const input = document.getElementById('status-id');
 const result = document.getElementById('status-result');
 let last = null;
@@ -19,6 +21,7 @@ function render(app) {
   const h = document.createElement('h2');
   h.textContent = app.enterprise?.name ?? '';
   const rows = [
+    [t('receipt.shortNumber'), shortId(app.id), 'status-short'],
     [t('receipt.applicationId'), app.id, 'status-app-id'],
     [t('reo.creditCode'), app.enterprise?.creditCode, 'status-credit-code'],
     [t('receipt.status'), t(`status.${app.status}`), 'status-value'],
@@ -50,4 +53,7 @@ apiFetch('/districts').then((res) => {
   districts = res?.data?.districts ?? [];
   if (last) render(last);
 }).catch(() => {});
+document.getElementById('status-lookup').addEventListener('submit', () => {
+  input.value = normalizeInput('id', input.value);
+});
 load();

@@ -231,3 +231,71 @@ function compactArrays(node) {
   }
   return node;
 }
+
+// ---------------------------------------------------------------- what people type
+
+/**
+ * Full-width characters (a Chinese keyboard's digits, letters and signs, U+FF01–FF5E) as their
+ * half-width forms, and the ideographic space as a space: "１３８" → "138".
+ */
+export function toHalfWidth(value) {
+  return String(value ?? '')
+    .replace(/[\uFF01-\uFF5E]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xFEE0))
+    .replace(/\u3000/g, ' ');
+}
+
+/**
+ * How each kind of input is tidied before it is checked and sent, the way people type it: the
+ * server validates the result anyway (API.md), so this only spares a refusal for a space, a
+ * full-width digit or a thousands separator.
+ *  id / code: no spaces or dashes, upper case (ID numbers, credit codes, application numbers)
+ *  phone: no spaces (the server removes dashes and +86 itself; so does checkMobile)
+ *  decimal: a temperature — spaces removed, "。" as the decimal point
+ *  money: spaces, thousands separators, "元", "¥" removed
+ *  integer: spaces and thousands separators removed
+ *  plate: no spaces or separators, upper case
+ *  text: trimmed, full-width spaces as spaces
+ */
+export function normalizeInput(kind, value) {
+  const half = toHalfWidth(value);
+  switch (kind) {
+    case 'id':
+    case 'code':
+      return half.replace(/[\s\-_.·]/g, '').toUpperCase();
+    case 'phone':
+      return half.replace(/\s/g, '');
+    case 'decimal':
+      return half.replace(/\s/g, '').replace(/。/g, '.');
+    case 'money':
+      return half.replace(/[\s,，_']/g, '').replace(/。/g, '.').replace(/^(?:RMB|CNY|¥|￥)/i, '').replace(/(?:元|圆|块|RMB|CNY)$/i, '');
+    case 'integer':
+      return half.replace(/[\s,，_']/g, '').replace(/(?:人|名|个|只|支|次)$/, '');
+    case 'plate':
+      return normalizePlate(half);
+    default:
+      return half.trim();
+  }
+}
+
+/**
+ * Why a money text is not an amount, exactly: `decimals` (more than two fraction digits),
+ * `format` (not a number at all) or null when it is one.
+ */
+export function moneyProblem(value) {
+  const text = String(value ?? '').trim();
+  if (parseMoneyToFen(text) !== null) return null;
+  return /^\d+\.\d{3,}$/.test(text) ? 'decimals' : 'format';
+}
+
+/** A long id for reading out: the last 8 characters as two groups of 4 ("7Q9X-YZ12"). Derived here; no API field. */
+export function shortId(id) {
+  const text = String(id ?? '');
+  if (text.length <= 8) return text;
+  const tail = text.slice(-8);
+  return `${tail.slice(0, 4)}-${tail.slice(4)}`;
+}
+
+/** A long id in groups of four for reading out ("01JD 3K7Q …"). */
+export function groupedId(id) {
+  return String(id ?? '').replace(/(.{4})(?=.)/g, '$1 ');
+}

@@ -114,3 +114,31 @@ test('integers within a range', () => {
   assert.equal(checkInteger('25', 0, 24), 'range');
   assert.equal(checkInteger('2.5', 0, 24), 'type');
 });
+
+import { toHalfWidth, normalizeInput, moneyProblem, shortId, groupedId } from '../js/validation.js';
+
+test('full-width digits and letters from a Chinese keyboard become half-width', () => {
+  assert.equal(toHalfWidth('１３８　００１３ｘ'), '138 0013x');
+});
+
+test('input is tidied the way people type it, and the server still sees a valid value', () => {
+  assert.equal(normalizeInput('id', '１１０１０５ 1949-1231 002x'), '11010519491231002X');
+  assert.equal(normalizeInput('phone', '１３８ ００１３ ８０００'), '13800138000');
+  assert.equal(normalizeInput('decimal', '３６。５'), '36.5');
+  assert.equal(normalizeInput('money', '1,000元'), '1000');
+  assert.equal(normalizeInput('money', '￥１，２３４.５０'), '1234.50');
+  assert.equal(normalizeInput('integer', '1,200 人'), '1200');
+  assert.equal(normalizeInput('code', '91620100 1234567 89x'), '91620100123456789X');
+  assert.equal(normalizeInput('plate', '甘ａ·１２３４５'), '甘A12345');
+});
+
+test('a money text says exactly why it is not an amount', () => {
+  assert.equal(moneyProblem('12.345'), 'decimals');
+  assert.equal(moneyProblem('abc'), 'format');
+  assert.equal(moneyProblem('1000'), null);
+});
+
+test('a long id gets a short form of its last 8 characters and groups of four', () => {
+  assert.equal(shortId('01JDXYZABCDEFGHJKMNPQRSTVW'), 'NPQR-STVW');
+  assert.equal(groupedId('01JDXYZABC'), '01JD XYZA BC');
+});

@@ -1,7 +1,12 @@
 package cn.lanzhou.epidemic.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 
 import cn.lanzhou.epidemic.registration.domain.IdType;
 import org.junit.jupiter.api.Test;
@@ -29,12 +34,12 @@ class PersonalDataTest {
     @Test
     void theHashIsHmacSha256OfTheTypedNumberSoItMatchesAPersonButDependsOnTheKey() {
         String hash = data.idHash(IdType.RESIDENT_ID, "11010519491231002X");
-        assertEquals(64, hash.length());
+        assertEquals(67, hash.length());
         assertEquals(hash, data.idHash(IdType.RESIDENT_ID, "11010519491231002X"));
         assertNotEquals(hash, data.idHash(IdType.PASSPORT, "11010519491231002X"));
         assertNotEquals(hash, new PersonalData("another-key-entirely").idHash(IdType.RESIDENT_ID, "11010519491231002X"));
-        assertEquals(hmac("a-secret-key-for-tests", "RESIDENT_ID:11010519491231002X"), hash);
-        assertEquals(hmac("a-secret-key-for-tests", "PHONE:13800001234"), data.phoneHash("13800001234"));
+        assertEquals("v1:" + hmac("a-secret-key-for-tests", "RESIDENT_ID:11010519491231002X"), hash);
+        assertEquals("v1:" + hmac("a-secret-key-for-tests", "PHONE:13800001234"), data.phoneHash("13800001234"));
     }
 
     @Test
@@ -51,6 +56,55 @@ class PersonalDataTest {
         assertEquals(data.phoneHash("13800001234"), lazy.phoneHash("13800001234"));
         assertEquals(data.phoneHash("13800001234"), lazy.phoneHash("13800001234"));
         assertEquals(3, reads.get());
+    }
+
+    @Test
+    void a_plain_string_secret_is_key_version_1_and_every_hash_says_so() {
+        assertEquals(1, PersonalData.keyVersion(data.idHash(IdType.RESIDENT_ID, "11010519491231002X")));
+        assertEquals(1, PersonalData.keyVersion(hmac("a-secret-key-for-tests", "PHONE:13800001234")), "a bare hash is version 1");
+        assertEquals(data.idHash(IdType.RESIDENT_ID, "11010519491231002X"),
+                new PersonalData("{\"current\": 1, \"keys\": {\"1\": \"a-secret-key-for-tests\"}}").idHash(IdType.RESIDENT_ID, "11010519491231002X"));
+    }
+
+    @Test
+    void a_hash_made_with_key_version_1_is_still_found_after_version_2_is_added() {
+        String before = data.idHash(IdType.RESIDENT_ID, "11010519491231002X");
+        String phoneBefore = data.phoneHash("13800001234");
+        PersonalData rotated = new PersonalData("""
+                {"current": 2, "keys": {"1": "a-secret-key-for-tests", "2": "the-new-key-of-version-2"}}""");
+
+        String after = rotated.idHash(IdType.RESIDENT_ID, "11010519491231002X");
+
+        assertEquals(2, PersonalData.keyVersion(after));
+        assertEquals("v2:" + hmac("the-new-key-of-version-2", "RESIDENT_ID:11010519491231002X"), after);
+        assertEquals(after, rotated.idHashes(IdType.RESIDENT_ID, "11010519491231002X").get(0), "the current version first");
+        assertTrue(rotated.matches(before, IdType.RESIDENT_ID, "11010519491231002X"));
+        assertTrue(rotated.matches(after, IdType.RESIDENT_ID, "11010519491231002X"));
+        assertTrue(rotated.phoneHashes("13800001234").contains(phoneBefore));
+        assertTrue(rotated.matches(hmac("a-secret-key-for-tests", "RESIDENT_ID:11010519491231002X"), IdType.RESIDENT_ID,
+                "11010519491231002X"), "hashes stored before they carried a version");
+        assertFalse(rotated.matches(before, IdType.RESIDENT_ID, "11010519491231002Y"));
+        assertFalse(rotated.matches(before, IdType.PASSPORT, "11010519491231002X"));
+    }
+
+    @Test
+    void once_version_1_is_removed_its_hashes_are_no_longer_found() {
+        String before = data.idHash(IdType.RESIDENT_ID, "11010519491231002X");
+        PersonalData retired = new PersonalData("""
+                {"current": 2, "keys": {"2": "the-new-key-of-version-2"}}""");
+
+        assertFalse(retired.matches(before, IdType.RESIDENT_ID, "11010519491231002X"));
+        assertEquals(1, retired.idHashes(IdType.RESIDENT_ID, "11010519491231002X").size());
+    }
+
+    @Test
+    void a_versioned_secret_that_does_not_hold_its_current_key_is_unavailable_and_its_value_is_never_logged() {
+        for (String bad : List.of("{\"current\": 3, \"keys\": {\"1\": \"k1-secret-value\"}}", "{\"current\": 1}",
+                "{\"current\": 1, \"keys\": {\"one\": \"k1-secret-value\"}}", "{\"current\": 1, \"keys\": {\"1\": \"\"}}",
+                "{not json k1-secret-value")) {
+            PersonalData broken = new PersonalData(bad);
+            assertThrows(PersonalData.KeyUnavailable.class, () -> broken.idHash(IdType.RESIDENT_ID, "11010519491231002X"), bad);
+        }
     }
 
     private static String hmac(String key, String message) {

@@ -90,6 +90,11 @@ final class Dynalite implements AutoCloseable {
 
     /** SIGTERM, then SIGKILL after a grace period: LevelDB flushes on a clean exit. */
     private void kill() {
+        stop(process);
+    }
+
+    /** Stops a node child process and its descendants: SIGTERM, then SIGKILL after 3 seconds. */
+    static void stop(Process process) {
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {
@@ -103,7 +108,8 @@ final class Dynalite implements AutoCloseable {
         }
     }
 
-    private static String node() {
+    /** The node executable: env {@code NODE}, else {@code node} on the PATH. */
+    static String node() {
         String node = System.getenv("NODE");
         return node == null || node.isBlank() ? "node" : node;
     }

@@ -53,10 +53,11 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ContainerSpec> specs;
     private final CredentialsEndpoint credentials;
     private final URI lambdaEndpoint;
+    private final OidcProvider oidc;
 
     private LocalStack(List<AutoCloseable> resources, URI baseUrl, URI dynamoDbEndpoint, URI s3Endpoint, Template template,
             Dynalite dynalite, FunctionContainers functions, Map<String, ContainerSpec> specs, CredentialsEndpoint credentials,
-            URI lambdaEndpoint) {
+            URI lambdaEndpoint, OidcProvider oidc) {
         this.resources = resources;
         this.baseUrl = baseUrl;
         this.dynamoDbEndpoint = dynamoDbEndpoint;
@@ -67,6 +68,7 @@ public final class LocalStack implements AutoCloseable {
         this.specs = specs;
         this.credentials = credentials;
         this.lambdaEndpoint = lambdaEndpoint;
+        this.oidc = oidc;
     }
 
     /** How to start the stack; by default in memory, on a free port of 127.0.0.1, the repository found upwards from here. */
@@ -201,18 +203,24 @@ public final class LocalStack implements AutoCloseable {
             resources.add(edge);
             int port = edge.port();
             URI baseUrl = URI.create("http://localhost:" + port);
+            // staff sign in at the provider and come back to the console, under either loopback name
+            OidcProvider oidc = OidcProvider.start(root.resolve("infrastructure/local"),
+                    List.of(baseUrl.resolve("/staff.html"), URI.create("http://127.0.0.1:" + port + "/staff.html")));
+            resources.add(oidc);
             ExecutorService http = Executors.newFixedThreadPool(HTTP_THREADS, daemon("local-http"));
             resources.add(http::shutdownNow);
+            String configJs = StaticFiles.configJs("", oidc.issuer(), OidcProvider.CLIENT_ID, OidcProvider.SCOPE);
             server.createContext("/", new ApiGatewayEmulator(new Routes(template.routes()), functions,
-                    new JwtVerifier(Tokens.secret(), clock), new Cors(Cors.originsFromEnvironment(port), template.cors()),
-                    new StaticFiles(root.resolve("infrastructure/web")), clock));
+                    new JwtVerifier(Tokens.secret(), oidc.issuer(), OidcProvider.CLIENT_ID, oidc.jwksUri(), clock),
+                    new Cors(Cors.originsFromEnvironment(port), template.cors()),
+                    new StaticFiles(root.resolve("infrastructure/web"), configJs, List.of(oidc.origin())), clock));
             server.setExecutor(http);
             server.start();
 
             Scheduler scheduler = new Scheduler(functions, clock, REGION);
             resources.add(scheduler);
             scheduler.start(template.schedules());
-            return new LocalStack(resources, baseUrl, dynamoDb, s3, template, dynalite, functions, specs, credentials, lambda.endpoint());
+            return new LocalStack(resources, baseUrl, dynamoDb, s3, template, dynalite, functions, specs, credentials, lambda.endpoint(), oidc);
         } catch (Exception | Error e) {
             closeAll(resources);
             throw e;
@@ -280,6 +288,11 @@ public final class LocalStack implements AutoCloseable {
     /** A fresh staff token (sub {@value Tokens#STAFF_SUB}, group staff, 12 hours). */
     public String staffToken() {
         return Tokens.staff();
+    }
+
+    /** The local OpenID Connect provider staff sign in at (client {@value OidcProvider#CLIENT_ID}). */
+    public OidcProvider oidcProvider() {
+        return oidc;
     }
 
     public URI dynamoDbEndpoint() {

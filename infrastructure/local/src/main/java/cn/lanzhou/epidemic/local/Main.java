@@ -39,7 +39,7 @@ public final class Main {
         LocalStack stack = LocalStack.start(options.port(port).host(host));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("[local] stopping (containers, dynalite, S3Proxy)");
+            System.out.println("[local] stopping (containers, dynalite, S3Proxy, the OpenID Connect provider)");
             stack.close();
             stopped.countDown();
         }, "local-stack-stop"));
@@ -51,7 +51,10 @@ public final class Main {
         System.out.println("  DynamoDB (dynalite): " + stack.dynamoDbEndpoint());
         System.out.println("  S3 (S3Proxy):        " + stack.s3Endpoint() + "  key " + LocalStack.ACCESS_KEY_ID + " / " + LocalStack.SECRET_ACCESS_KEY);
         System.out.println("  data:                " + (inMemory ? "in memory" : data.toAbsolutePath()));
-        System.out.println("  staff token (12 h):");
+        System.out.println("  staff sign-in:       " + stack.baseUrl() + "/staff.html → 统一身份认证登录, at the local OpenID Connect provider "
+                + stack.oidcProvider().issuer());
+        System.out.println("                       users " + String.join(", ", OidcProvider.USERS) + ", password " + OidcProvider.PASSWORD);
+        System.out.println("  staff token for scripts (12 h; ./dev token prints another):");
         System.out.println(stack.staffToken());
         System.out.println("  try: curl " + stack.baseUrl() + "/districts");
         System.out.println("Ctrl-C stops everything.");

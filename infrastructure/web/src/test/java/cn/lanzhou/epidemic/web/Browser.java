@@ -197,6 +197,47 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** axe-core from the module's node_modules (npm ci), or null when it is not installed. */
+    static final Path AXE = Path.of(System.getProperty("axe.script", "node_modules/axe-core/axe.min.js"));
+
+    /** Skips the calling test when axe-core is not installed (as chromium's absence does). */
+    static void assumeAxeInstalled() {
+        Assumptions.assumeTrue(Files.isRegularFile(AXE),
+                "accessibility checks need axe-core: (cd infrastructure/web && npm ci); .ci/run does it");
+    }
+
+    /**
+     * Runs axe-core (WCAG 2.x A and AA rules and best practices) on the page as it is now and
+     * returns its violations as readable lines: rule, impact, and the offending elements; empty
+     * when there are none.
+     */
+    java.util.List<String> axeViolations() {
+        assumeAxeInstalled();
+        String source;
+        try {
+            source = Files.readString(AXE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        js(source + "\n;window.__axe = axe;");
+        Object result = ((JavascriptExecutor) driver).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                window.__axe.run(document, {resultTypes: ['violations']}).then((r) => done(r.violations.map((v) =>
+                    v.id + ' (' + v.impact + '): ' + v.help + ' — ' + v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', '))))
+                  .catch((e) => done(['axe failed: ' + e]));
+                """);
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (result instanceof java.util.List<?> list) {
+            list.forEach(x -> lines.add(String.valueOf(x)));
+        }
+        return lines;
+    }
+
+    /** Opens the staff console's "sign in with a token" section (closed when a provider is configured). */
+    void openTokenSignIn() {
+        js("document.getElementById('signin-token').open = true;");
+    }
+
     @Override
     public void close() {
         try {

@@ -80,8 +80,10 @@ class PublicFormsBrowserTest {
     @Test
     void anIdNumberWithAWrongCheckCharacterIsRefusedNextToTheFieldBeforeAnythingIsSent() {
         fillRegistration("chengguan", "G312-01");
-        String keyBefore = browser.id("registration-form").getAttribute("data-idempotency-key");
         browser.type("idNumber", TestData.RESIDENT_ID_BAD_CHECK);
+        browser.click("submit");
+        // editing gives the form a new key; a submit refused before sending keeps it
+        String keyBefore = browser.id("registration-form").getAttribute("data-idempotency-key");
         browser.click("submit");
 
         String message = browser.textOf("idNumber-error");
@@ -182,6 +184,10 @@ class PublicFormsBrowserTest {
     // ------------------------------------------------------------------ reopening
 
     static void fillReopening(String creditCode, String district) {
+        fillReopening(creditCode, district, browser);
+    }
+
+    static void fillReopening(String creditCode, String district, Browser browser) {
         browser.open("/reopen.html");
         browser.waitForDistricts("district");
         browser.type("enterprise-name", "兰州某机械制造有限公司");

@@ -2,6 +2,7 @@ package cn.lanzhou.epidemic.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.local.Api;
@@ -50,6 +51,7 @@ class StaffConsoleBrowserTest {
         if (browser.id("console").isDisplayed()) {
             return; // this tab is signed in already (sessionStorage)
         }
+        browser.openTokenSignIn();
         browser.visible("staff-token");
         browser.screenshot("staff-signin");
         browser.js("arguments[0].value = arguments[1];", browser.id("staff-token"), stack.staffToken());
@@ -57,17 +59,24 @@ class StaffConsoleBrowserTest {
         browser.visible("console");
     }
 
-    private static String submitApplication(Api api, String district) {
+    static String submitApplication(Api api, String district) {
+        return submitApplication(api, district, "兰州某化工有限公司",
+                "[\"MASK\", \"TEMPERATURE\", \"DISINFECTION\", \"HEALTH_FORM\", \"CONSENT\", \"PASS\"]", 3, 5, true);
+    }
+
+    private static String submitApplication(Api api, String district, String name, String entrySteps,
+            int disinfections, int thermometers, boolean emergencyPlan) {
         String body = """
-                {"enterprise": {"name": "兰州某化工有限公司", "creditCode": "%s", "industry": "化学原料制造",
+                {"enterprise": {"name": "%s", "creditCode": "%s", "industry": "化学原料制造",
                                 "aboveDesignatedSize": true, "employees": 300},
                  "district": "%s", "street": "西固城街道",
                  "contact": {"name": "孙八", "phone": "13919310000"},
                  "plannedDate": "%s", "returningEmployees": 200, "employeesFromHubei": 0,
-                 "prevention": {"responsiblePerson": "周九", "disinfectionsPerDay": 3,
-                                "entrySteps": ["MASK", "TEMPERATURE", "DISINFECTION", "HEALTH_FORM", "CONSENT", "PASS"],
-                                "masksInStock": 3000, "thermometers": 5, "emergencyPlan": true}}
-                """.formatted(TestData.creditCode(), district, TestData.today());
+                 "prevention": {"responsiblePerson": "周九", "disinfectionsPerDay": %d,
+                                "entrySteps": %s,
+                                "masksInStock": 3000, "thermometers": %d, "emergencyPlan": %s}}
+                """.formatted(name, TestData.creditCode(), district, TestData.today(), disinfections, entrySteps,
+                thermometers, emergencyPlan);
         Api.Response created = api.postJson("/reopenings", body);
         assertEquals(201, created.status(), created.body());
         return created.json().get("id").asText();
@@ -89,6 +98,8 @@ class StaffConsoleBrowserTest {
         assertEquals("1", browser.textOf("details-version"));
         browser.screenshot("staff-details");
         browser.click("approve");
+        browser.visible("confirm-dialog");
+        browser.click("confirm-ok");
         browser.until(d -> "已批准".equals(browser.id("details-status").getText()) ? true : null);
         assertEquals("2", browser.textOf("details-version"));
         // approved, it leaves the list of submitted applications, and the count says so
@@ -180,10 +191,112 @@ class StaffConsoleBrowserTest {
     void aBadTokenReturnsToSignInWithAMessage(LocalStack stack) {
         browser.js("sessionStorage.clear();");
         browser.open("/staff.html");
+        browser.openTokenSignIn();
         browser.visible("staff-token");
         browser.js("arguments[0].value = 'not-a-token';", browser.id("staff-token"));
         browser.click("signin-submit");
         assertTrue(browser.visible("signin-message").getText().length() > 0);
         browser.screenshot("staff-bad-token");
+    }
+
+    private static void openApplication(LocalStack stack, String district, String id) {
+        signIn(stack);
+        browser.choose("filter-status", "SUBMITTED");
+        browser.choose("filter-district", district);
+        browser.click("filter-apply");
+        browser.visible("open-" + id);
+        browser.click("open-" + id);
+        browser.until(d -> id.equals(d.findElement(By.id("details-id")).getText()) ? true : null);
+    }
+
+    private static String focused() {
+        return (String) browser.js("return document.activeElement && document.activeElement.id;");
+    }
+
+    @Test
+    void aRejectionReasonTypedForOneApplicationIsGoneWhenTheNextIsOpened(Api api, LocalStack stack) {
+        String first = submitApplication(api, "honggu", "红古某建材有限公司", "[\"MASK\"]", 3, 1, true);
+        String second = submitApplication(api, "honggu", "红古某食品有限公司", "[\"MASK\"]", 3, 1, true);
+        openApplication(stack, "honggu", first);
+        browser.type("reject-reason", "防控方案不完整，请补充体温检测");
+        browser.click("reject");
+        browser.visible("confirm-dialog");
+        assertTrue(browser.textOf("confirm-title").contains("红古某建材有限公司"), browser.textOf("confirm-title"));
+        browser.click("confirm-ok");
+        browser.until(d -> "未批准".equals(d.findElement(By.id("details-status")).getText()) ? true : null);
+
+        browser.click("open-" + second);
+        browser.until(d -> second.equals(d.findElement(By.id("details-id")).getText()) ? true : null);
+        assertEquals("", browser.id("reject-reason").getAttribute("value"), "the first application's reason does not carry over");
+        assertEquals("SUBMITTED", api.get("/reopenings/" + second).json().get("status").asText());
+        browser.screenshot("staff-second-application");
+    }
+
+    @Test
+    void approvingAsksFirstNamingTheEnterpriseAndWhatItsPlanLacks(Api api, LocalStack stack) {
+        // one entry step of six, 2 disinfections a day, no emergency plan, no thermometer: 8 of 9 missing
+        String id = submitApplication(api, "gaolan", "皋兰某纺织有限公司", "[\"MASK\"]", 2, 0, false);
+        openApplication(stack, "gaolan", id);
+        browser.click("approve");
+        browser.visible("confirm-dialog");
+        String title = browser.textOf("confirm-title");
+        String text = browser.textOf("confirm-text");
+        assertTrue(title.contains("皋兰某纺织有限公司"), title);
+        assertTrue(text.contains("缺 8 项") && text.contains("应急处置预案") && text.contains("配备体温计"), text);
+        browser.screenshot("staff-confirm-approve");
+        browser.click("confirm-cancel");
+        assertFalse(browser.id("confirm-dialog").isDisplayed());
+        assertEquals("approve", focused(), "the focus returns to the button");
+        assertEquals("SUBMITTED", api.get("/reopenings/" + id).json().get("status").asText(), "cancelled: nothing decided");
+
+        browser.click("approve");
+        browser.visible("confirm-dialog");
+        browser.click("confirm-ok");
+        browser.until(d -> "已批准".equals(d.findElement(By.id("details-status")).getText()) ? true : null);
+        String history = browser.textOf("details-history");
+        assertTrue(history.contains("申请企业") && !history.contains("applicant"), history);
+    }
+
+    @Test
+    void onALaptopTheDetailsOpenBesideTheList(Api api, LocalStack stack) {
+        String id = submitApplication(api, "yongdeng");
+        openApplication(stack, "yongdeng", id);
+        @SuppressWarnings("unchecked")
+        List<Number> table = (List<Number>) browser.js("const r = document.getElementById('app-table').getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom];");
+        @SuppressWarnings("unchecked")
+        List<Number> details = (List<Number>) browser.js("const r = document.getElementById('app-details').getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom];");
+        assertTrue(details.get(0).doubleValue() >= table.get(1).doubleValue() - 1, "details to the right of the list: " + table + " " + details);
+        assertTrue(details.get(2).doubleValue() < table.get(3).doubleValue(), "side by side, not below: " + table + " " + details);
+        assertTrue(browser.textOf("details-short").matches("[0-9A-Z]{4}-[0-9A-Z]{4}"), browser.textOf("details-short"));
+        assertEquals(browser.textOf("details-short"), browser.find("tr[data-id='" + id + "'] .short-id").getText());
+        browser.screenshot("staff-details-beside");
+    }
+
+    @Test
+    void aConflictKeepsTheFocusOnTheReloadButton(Api api, LocalStack stack) {
+        String id = submitApplication(api, "yuzhong");
+        openApplication(stack, "yuzhong", id);
+        // someone else decides meanwhile
+        Api.Response other = api.postJson("/reopenings/" + id + "/decision", "{\"decision\": \"APPROVE\", \"expectedVersion\": 1}", stack.staffToken());
+        assertEquals(200, other.status(), other.body());
+        browser.type("reject-reason", "资料不全");
+        browser.click("reject");
+        browser.visible("confirm-dialog");
+        browser.click("confirm-ok");
+        browser.visible("conflict");
+        browser.until(d -> "conflict-reload".equals(focused()) ? true : null);
+        browser.click("conflict-reload");
+        browser.until(d -> "已批准".equals(d.findElement(By.id("details-status")).getText()) ? true : null);
+        assertEquals("", browser.id("reject-reason").getAttribute("value"));
+    }
+
+    @Test
+    void anEmptyTokenAsksForTheTokenRatherThanCallingItMalformed() {
+        browser.js("sessionStorage.clear();");
+        browser.open("/staff.html");
+        browser.openTokenSignIn();
+        browser.visible("staff-token");
+        browser.click("signin-submit");
+        assertEquals("请先粘贴工作人员令牌。", browser.visible("signin-message").getText());
     }
 }

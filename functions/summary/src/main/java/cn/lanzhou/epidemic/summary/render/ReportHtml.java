@@ -21,6 +21,8 @@ import java.util.function.ToLongFunction;
  * full tables.
  */
 public final class ReportHtml {
+    /** The trend chart is drawn about as wide as a phone shows it. */
+    private static final int TREND_WIDTH = 360;
     private static final int WIDTH = 400;
 
     private ReportHtml() {
@@ -43,10 +45,11 @@ public final class ReportHtml {
                 .append("table{border-collapse:collapse;font-size:13px;white-space:nowrap}")
                 .append("th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:right}")
                 .append("th{background:#f6f8fa}td:first-child,th:first-child{text-align:left}\n")
-                .append("tr.total td{font-weight:bold;background:#fff8f0}.zero{color:#8c959f}\n")
+                .append("tr.total td{font-weight:bold;background:#fff8f0}.zero{color:#57606a}.scroll:focus{outline:3px solid #1a5fb4}\n")
                 .append("svg{width:100%;height:auto;max-width:").append(WIDTH).append("px;display:block}")
                 .append("svg text{font-size:13px;fill:#1f2328}svg text.s{font-size:10px}\nfooter{margin-top:2em;color:#57606a;font-size:.85em}\n")
-                .append("</style>\n</head>\n<body>\n");
+                .append("svg.trend{max-width:").append(TREND_WIDTH * 2).append("px}svg text.d{font-size:11px}\n")
+                .append("</style>\n</head>\n<body>\n<main>\n");
         h.append("<h1>疫情防控工作日报</h1>\n<p class=\"meta\">统计日期：").append(day).append("（")
                 .append(escape(report.zone().getId())).append("）· 生成时间：")
                 .append(escape(localTime(report))).append("</p>\n");
@@ -78,28 +81,28 @@ public final class ReportHtml {
                 r -> percent(r.reopeningRate()), 10_000);
 
         h.append("<h2>人员登记</h2>\n");
-        table(h, report, List.of("区县", "零报告", "登记人次", "累计", "发热", "高风险", "中风险", "低风险", "车辆"),
+        table(h, "人员登记", report, List.of("区县", "零报告", "登记人次", "累计", "发热", "高风险", "中风险", "低风险", "车辆"),
                 r -> List.of(Long.toString(r.day().registrations), Long.toString(r.cumulative().registrations()),
                         Long.toString(r.day().fever), Long.toString(r.day().highRisk),
                         Long.toString(r.day().mediumRisk), Long.toString(r.day().lowRisk),
                         Long.toString(r.day().vehicles)));
         h.append("<h2>捐赠</h2>\n");
-        table(h, report, List.of("区县", "零报告", "笔数", "资金（元）", "累计资金（元）", "物资折价（元）", "累计物资折价（元）"),
+        table(h, "捐赠", report, List.of("区县", "零报告", "笔数", "资金（元）", "累计资金（元）", "物资折价（元）", "累计物资折价（元）"),
                 r -> List.of(Long.toString(r.day().donations), Json.money(r.day().funds),
                         Json.money(r.cumulative().funds()), Json.money(r.day().materialsValue),
                         Json.money(r.cumulative().materialsValue())));
         List<String> itemHeaders = new java.util.ArrayList<>(List.of("区县", "零报告"));
         Categories.CODES.forEach(c -> itemHeaders.add(Categories.chinese(c)));
         h.append("<h2>捐赠物资数量</h2>\n");
-        table(h, report, itemHeaders,
+        table(h, "捐赠物资数量", report, itemHeaders,
                 r -> Categories.CODES.stream().map(c -> Long.toString(r.day().items.getOrDefault(c, 0L))).toList());
         h.append("<h2>复工复产</h2>\n");
-        table(h, report, List.of("区县", "零报告", "申请", "批准", "驳回", "复工", "待审批", "规上企业", "规上累计复工", "复工率"),
+        table(h, "复工复产", report, List.of("区县", "零报告", "申请", "批准", "驳回", "复工", "待审批", "规上企业", "规上累计复工", "复工率"),
                 r -> List.of(Long.toString(r.day().submitted), Long.toString(r.day().approved),
                         Long.toString(r.day().rejected), Long.toString(r.day().reopened),
                         Long.toString(r.cumulative().pending()), Integer.toString(r.aboveSizeEnterprises()),
                         Long.toString(r.cumulative().aboveSizeReopened()), percent(r.reopeningRate())));
-        h.append("<footer>本报告仅含汇总数字，不含任何个人信息。零报告表示该区县当日无登记、捐赠或复工事项。")
+        h.append("</main>\n<footer>本报告仅含汇总数字，不含任何个人信息。零报告表示该区县当日无登记、捐赠或复工事项。")
                 .append("累计数含补报的往日数据。</footer>\n</body>\n</html>\n");
         return h.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -125,9 +128,10 @@ public final class ReportHtml {
         h.append("</li>\n");
     }
 
-    private static void table(StringBuilder h, DailyReport report, List<String> headers,
+    private static void table(StringBuilder h, String title, DailyReport report, List<String> headers,
             java.util.function.Function<DailyReport.Row, List<String>> cells) {
-        h.append("<div class=\"scroll\"><table>\n<tr>");
+        // focusable, so that a keyboard can scroll a table wider than the phone
+        h.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").append(escape(title)).append("（表格，可左右滑动）\"><table>\n<tr>");
         headers.forEach(name -> h.append("<th>").append(escape(name)).append("</th>"));
         h.append("</tr>\n");
         for (DailyReport.Row row : report.rows()) {
@@ -167,29 +171,46 @@ public final class ReportHtml {
         h.append("</svg>\n");
     }
 
+    /**
+     * The trend of the last days as bars. Its own narrow drawing (not the bar charts' width) so that
+     * at a phone's width the text keeps its size; dates and figures on every other day, counted back
+     * from the report's day (always labelled), so no two labels touch; the first bar starts after a
+     * margin so that its label is never cut off. Each bar's {@code title} names its day and figure.
+     */
     private static void trendChart(StringBuilder h, List<DailyReport.TrendDay> trend) {
-        int height = 220;
-        int top = 20;
-        int bottom = 30;
+        int height = 200;
+        int top = 22;
+        int bottom = 26;
+        int margin = 12;
         int plot = height - top - bottom;
-        int slot = WIDTH / Math.max(1, trend.size());
+        int slot = (TREND_WIDTH - 2 * margin) / Math.max(1, trend.size());
+        int every = slot >= 40 ? 1 : slot >= 20 ? 2 : 3;
         long max = Math.max(1, trend.stream().mapToLong(DailyReport.TrendDay::registrations).max().orElse(1));
-        h.append("<svg viewBox=\"0 0 ").append(WIDTH).append(' ').append(height)
-                .append("\" role=\"img\" aria-label=\"近14日全市登记人次\">\n")
-                .append("<line x1=\"0\" y1=\"").append(top + plot).append("\" x2=\"").append(WIDTH).append("\" y2=\"")
-                .append(top + plot).append("\" stroke=\"#8c959f\"/>\n");
+        h.append("<svg class=\"trend\" viewBox=\"0 0 ").append(TREND_WIDTH).append(' ').append(height)
+                .append("\" role=\"img\" aria-label=\"近").append(trend.size()).append("日全市登记人次");
+        for (DailyReport.TrendDay day : trend) {
+            h.append("，").append(day.date().getMonthValue()).append("月").append(day.date().getDayOfMonth())
+                    .append("日 ").append(day.registrations());
+        }
+        h.append("\">\n<line x1=\"").append(margin).append("\" y1=\"").append(top + plot).append("\" x2=\"")
+                .append(TREND_WIDTH - margin).append("\" y2=\"").append(top + plot).append("\" stroke=\"#8c959f\"/>\n");
         for (int i = 0; i < trend.size(); i++) {
             DailyReport.TrendDay day = trend.get(i);
             long barHeight = Math.round((double) day.registrations() / max * plot);
-            int x = i * slot;
-            h.append("<rect x=\"").append(x + 4).append("\" y=\"").append(top + plot - barHeight)
-                    .append("\" width=\"").append(slot - 8).append("\" height=\"").append(barHeight)
-                    .append("\" fill=\"#2f6fb5\"/>")
-                    .append("<text x=\"").append(x + slot / 2).append("\" y=\"").append(top + plot - barHeight - 4)
-                    .append("\" text-anchor=\"middle\" class=\"s\">").append(day.registrations()).append("</text>")
-                    .append("<text x=\"").append(x + slot / 2).append("\" y=\"").append(height - 10)
-                    .append("\" text-anchor=\"middle\" class=\"s\">").append(day.date().getMonthValue()).append('/')
-                    .append(day.date().getDayOfMonth()).append("</text>\n");
+            int x = margin + i * slot;
+            int centre = x + slot / 2;
+            String date = day.date().getMonthValue() + "/" + day.date().getDayOfMonth();
+            h.append("<rect x=\"").append(x + 2).append("\" y=\"").append(top + plot - barHeight)
+                    .append("\" width=\"").append(Math.max(1, slot - 4)).append("\" height=\"").append(barHeight)
+                    .append("\" fill=\"#2f6fb5\"><title>").append(date).append("：").append(day.registrations())
+                    .append("</title></rect>");
+            if ((trend.size() - 1 - i) % every == 0) {
+                h.append("<text x=\"").append(centre).append("\" y=\"").append(top + plot - barHeight - 4)
+                        .append("\" text-anchor=\"middle\" class=\"s v\">").append(day.registrations()).append("</text>")
+                        .append("<text x=\"").append(centre).append("\" y=\"").append(height - 8)
+                        .append("\" text-anchor=\"middle\" class=\"d\">").append(date).append("</text>");
+            }
+            h.append('\n');
         }
         h.append("</svg>\n");
     }

@@ -362,8 +362,9 @@ class RegistrationContractTest {
         String all = item.toString();
         assertFalse(all.contains(ID_NUMBER.substring(0, 17)), all);
         assertFalse(all.contains(PHONE), all);
-        assertEquals(64, item.get("idHash").s().length());
-        assertEquals(64, item.get("phoneHash").s().length());
+        // each hash carries the version of the key that made it (docs/registrations.md, key rotation)
+        assertTrue(item.get("idHash").s().matches("v1:[0-9a-f]{64}"), item.get("idHash").s());
+        assertTrue(item.get("phoneHash").s().matches("v1:[0-9a-f]{64}"), item.get("phoneHash").s());
         assertEquals("1***************2X", item.get("idNumberMasked").s());
         assertEquals("甘A12345", item.get("vehiclePlate").s());
         assertNotEquals(item.get("idHash").s(), item.get("phoneHash").s());
