@@ -14,6 +14,7 @@ export async function loadDistricts(select) {
   const res = await apiFetch('/districts').catch(() => null);
   if (!res?.ok || !Array.isArray(res.data?.districts)) {
     if (select.options.length <= 1) showTopMessage(t('msg.districtsFailed'));
+    select.dataset.loaded = 'fallback';
     return [];
   }
   const districts = res.data.districts;
@@ -25,6 +26,7 @@ export async function loadDistricts(select) {
     select.value = districts.some((d) => d.code === keep) ? keep : '';
   };
   render();
+  select.dataset.loaded = 'true'; // the API's list replaced the page's fallback (tests wait for it)
   onLangChange(render);
   return districts;
 }

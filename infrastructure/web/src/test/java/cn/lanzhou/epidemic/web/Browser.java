@@ -171,9 +171,12 @@ final class Browser implements AutoCloseable {
         });
     }
 
-    /** Waits for the page's module scripts to have run: the district select is filled from GET /districts. */
+    /**
+     * Waits for the page's module scripts to have run: the district select filled from GET /districts
+     * (it replaces the page's fallback list, so choosing before would hold an option about to go).
+     */
     void waitForDistricts(String selectId) {
-        until(d -> ((Number) js("return document.getElementById(arguments[0]).options.length;", selectId)).intValue() >= 10);
+        until(d -> js("return document.getElementById(arguments[0]).dataset.loaded || '';", selectId).toString().length() > 0);
     }
 
     /** A PNG of the whole page (not only the viewport) under target/screenshots. */
