@@ -59,7 +59,7 @@ class PersonalDataTest {
     }
 
     @Test
-    void a_plain_string_secret_is_key_version_1_and_every_hash_says_so() {
+    void aPlainStringSecretIsKeyVersion1AndEveryHashSaysSo() {
         assertEquals(1, PersonalData.keyVersion(data.idHash(IdType.RESIDENT_ID, "11010519491231002X")));
         assertEquals(1, PersonalData.keyVersion(hmac("a-secret-key-for-tests", "PHONE:13800001234")), "a bare hash is version 1");
         assertEquals(data.idHash(IdType.RESIDENT_ID, "11010519491231002X"),
@@ -67,7 +67,7 @@ class PersonalDataTest {
     }
 
     @Test
-    void a_hash_made_with_key_version_1_is_still_found_after_version_2_is_added() {
+    void aHashMadeWithKeyVersion1IsStillFoundAfterVersion2IsAdded() {
         String before = data.idHash(IdType.RESIDENT_ID, "11010519491231002X");
         String phoneBefore = data.phoneHash("13800001234");
         PersonalData rotated = new PersonalData("""
@@ -88,7 +88,7 @@ class PersonalDataTest {
     }
 
     @Test
-    void once_version_1_is_removed_its_hashes_are_no_longer_found() {
+    void onceVersion1IsRemovedItsHashesAreNoLongerFound() {
         String before = data.idHash(IdType.RESIDENT_ID, "11010519491231002X");
         PersonalData retired = new PersonalData("""
                 {"current": 2, "keys": {"2": "the-new-key-of-version-2"}}""");
@@ -98,7 +98,7 @@ class PersonalDataTest {
     }
 
     @Test
-    void a_versioned_secret_that_does_not_hold_its_current_key_is_unavailable_and_its_value_is_never_logged() {
+    void aVersionedSecretThatDoesNotHoldItsCurrentKeyIsUnavailableAndItsValueIsNeverLogged() {
         for (String bad : List.of("{\"current\": 3, \"keys\": {\"1\": \"k1-secret-value\"}}", "{\"current\": 1}",
                 "{\"current\": 1, \"keys\": {\"one\": \"k1-secret-value\"}}", "{\"current\": 1, \"keys\": {\"1\": \"\"}}",
                 "{not json k1-secret-value")) {

@@ -264,7 +264,7 @@ class RegistrationHandlerTest {
     // ---- issue 16: found by RegistrationHandlerProperties, and the classes of answers fixed with it
 
     @Test
-    void a_json_text_posted_as_a_form_is_an_unknown_field_whose_name_is_not_repeated() {
+    void aJsonTextPostedAsAFormIsAnUnknownFieldWhoseNameIsNotRepeated() {
         // jqwik's shrunk counterexample: the whole JSON text became one form name, echoed as the error's field
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         String json = Json.write(valid());
@@ -283,7 +283,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void an_exponent_no_number_can_hold_is_a_malformed_body_not_a_500() {
+    void anExponentNoNumberCanHoldIsAMalformedBodyNotA500() {
         // jqwik's shrunk counterexample: BigDecimal refuses the exponent with a NumberFormatException
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         APIGatewayV2HTTPResponse response = fixture.post(Requests.route("POST /registrations", "/registrations")
@@ -296,7 +296,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void every_malformed_body_lists_one_error_on_the_whole_body() {
+    void everyMalformedBodyListsOneErrorOnTheWholeBody() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         for (String text : List.of("", "{", "[]", "null", "{\"a\":1,\"a\":2}", "[".repeat(100) + "]".repeat(100))) {
             APIGatewayV2HTTPResponse response = fixture.post(Requests.route("POST /registrations", "/registrations").json(text).build());
@@ -316,7 +316,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void a_null_for_an_optional_field_is_a_wrong_type_and_nothing_is_stored() {
+    void aNullForAnOptionalFieldIsAWrongTypeAndNothingIsStored() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         APIGatewayV2HTTPResponse response = fixture.post(valid().putNull("occurredAt").putNull("vehiclePlate"));
         assertEquals(400, response.getStatusCode());
@@ -325,7 +325,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void a_symptom_given_twice_is_refused_as_the_schema_says_unique_items() {
+    void aSymptomGivenTwiceIsRefusedAsTheSchemaSaysUniqueItems() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         ObjectNode twice = valid();
         twice.putArray("symptoms").add("COUGH").add("FEVER").add("COUGH");
@@ -338,7 +338,7 @@ class RegistrationHandlerTest {
     }
 
     @Test
-    void only_a_form_post_that_prefers_html_gets_a_page_and_a_json_post_gets_json() {
+    void onlyAFormPostThatPrefersHtmlGetsAPageAndAJsonPostGetsJson() {
         Fixture fixture = Fixture.at("2020-02-14T04:00:00Z");
         String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
         APIGatewayV2HTTPResponse json = fixture.post(Requests.route("POST /registrations", "/registrations")
