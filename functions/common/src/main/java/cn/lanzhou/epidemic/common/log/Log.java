@@ -51,15 +51,22 @@ public final class Log {
     }
 
     /**
-     * The message of an AWS SDK client-side failure in the chain (credentials that cannot be loaded, an
-     * endpoint out of reach, a timeout): it says what is misconfigured and carries no request data,
-     * unlike a service's or a parser's message. Matched by name, so that a function without the SDK
-     * loads no SDK class here.
+     * The message of an AWS SDK client-side failure in the chain that says what is misconfigured or out
+     * of reach (credentials that cannot be loaded, an endpoint that does not answer, a timeout) and
+     * carries no request or response data. Other client messages are left out: one that failed to read
+     * a response ("Unable to unmarshall response…") may quote it, and a response may hold personal data.
+     * Matched by name, so that a function without the SDK loads no SDK class here.
      */
+    private static final java.util.List<String> SAFE_SDK_MESSAGES = java.util.List.of(
+            "Unable to load credentials", "Unable to execute HTTP request", "Client execution did not complete",
+            "HTTP request execution did not complete");
+
     static java.util.Optional<String> sdkClientMessage(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getClass().getName().startsWith("software.amazon.awssdk.core.exception.") && t.getMessage() != null) {
-                return java.util.Optional.of(t.getMessage());
+            String message = t.getMessage();
+            if (t.getClass().getName().startsWith("software.amazon.awssdk.core.exception.") && message != null
+                    && SAFE_SDK_MESSAGES.stream().anyMatch(message::startsWith)) {
+                return java.util.Optional.of(message);
             }
         }
         return java.util.Optional.empty();
