@@ -111,6 +111,9 @@ class OpenApiFuzzTest {
             return "status " + response.status() + ": " + abbreviate(response.text());
         }
         boolean head = fuzzCase.request().method().equals("HEAD");
+        if (leadsToAPage(fuzzCase, response)) {
+            return null;
+        }
         String broken = switch (fuzzCase.aim()) {
             case FuzzCases.GATEWAY -> gatewayRefusal(contract, response, head);
             case FuzzCases.NO_ROUTE -> noRoute(contract, fuzzCase, response, head);
@@ -131,16 +134,21 @@ class OpenApiFuzzTest {
     }
 
     /**
-     * A path no route serves: 404, except that the local stack serves the web forms at {@code /} (in AWS
-     * another origin): a GET whose dot segments lead out of the API's paths may get a page.
+     * The local stack serves the web forms at {@code /} (in AWS another origin): a GET or HEAD whose dot
+     * segments lead out of the API's paths (a path parameter {@code ..}, say) may get a page of the forms.
      */
-    private static String noRoute(OpenApiContract contract, FuzzCases.Case fuzzCase, RawHttp.Response response, boolean head) {
+    private static boolean leadsToAPage(FuzzCases.Case fuzzCase, RawHttp.Response response) {
         String method = fuzzCase.request().method();
-        boolean page = (method.equals("GET") || method.equals("HEAD")) && response.status() == 200
-                && !URI.create(fuzzCase.request().target()).normalize().getRawPath().equals(URI.create(fuzzCase.request().target()).getRawPath());
-        if (page) {
-            return null;
+        if (!(method.equals("GET") || method.equals("HEAD")) || response.status() != 200 || !parses(fuzzCase.request().target())) {
+            return false;
         }
+        URI target = URI.create(fuzzCase.request().target());
+        return !target.normalize().getRawPath().equals(target.getRawPath())
+                && String.valueOf(response.header("Content-Type")).startsWith("text/html");
+    }
+
+    /** A path no route serves: 404 (a page of the forms aside, {@link #leadsToAPage}). */
+    private static String noRoute(OpenApiContract contract, FuzzCases.Case fuzzCase, RawHttp.Response response, boolean head) {
         return response.status() != 404 ? "status " + response.status() + " for a path no route serves"
                 : contract.check("no-route", contract.componentResponse("NotFound"), response, head);
     }
