@@ -77,7 +77,7 @@ public final class InMemoryDayAggregates implements DayAggregates {
     synchronized void dropTrends() {
         items.replaceAll((day, item) -> {
             var copy = new java.util.LinkedHashMap<>(item);
-            copy.remove(DynamoDayAggregates.TREND);
+            copy.remove(cn.lanzhou.epidemic.common.store.Table.AggregateItem.TREND);
             return copy;
         });
     }

@@ -2,6 +2,13 @@ package cn.lanzhou.epidemic.common.idempotency;
 
 import static cn.lanzhou.epidemic.common.store.Attrs.n;
 import static cn.lanzhou.epidemic.common.store.Attrs.s;
+import static cn.lanzhou.epidemic.common.store.Table.PK;
+import static cn.lanzhou.epidemic.common.store.Table.STARTED_AT;
+import static cn.lanzhou.epidemic.common.store.Table.STATUS;
+import static cn.lanzhou.epidemic.common.store.Table.IdempotencyItem.BODY;
+import static cn.lanzhou.epidemic.common.store.Table.IdempotencyItem.EXPIRES_AT;
+import static cn.lanzhou.epidemic.common.store.Table.IdempotencyItem.FINGERPRINT;
+import static cn.lanzhou.epidemic.common.store.Table.IdempotencyItem.LEASE_UNTIL;
 
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.Dynamo;
@@ -15,19 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Idempotency records in their own table, one item per (route, key): {@code pk} is a hash of both,
- * so no key text is stored. {@code expiresAt} (epoch seconds) is the table's TTL attribute; since
- * TTL deletes late (and the local DynamoDB not at all), an expired record is also treated as absent.
+ * Idempotency records in their own table, one item per (route, key) ({@link cn.lanzhou.epidemic.common.store.Table.IdempotencyItem}).
+ * TTL deletes late (and the local DynamoDB not at all), so an expired record is also treated as absent.
  */
 public final class DynamoIdempotencyStore implements IdempotencyStore {
-    private static final String PK = "pk";
-    private static final String FINGERPRINT = "fingerprint";
-    private static final String STARTED_AT = "startedAt";
-    private static final String LEASE_UNTIL = "leaseUntil";
-    private static final String EXPIRES_AT = "expiresAt";
-    private static final String STATUS = "status";
-    private static final String BODY = "body";
-
     private final Dynamo dynamo;
     private final String table;
 
@@ -47,7 +45,8 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
                             STARTED_AT, n(now.toEpochMilli()),
                             LEASE_UNTIL, n(leaseUntil.toEpochMilli()),
                             EXPIRES_AT, n(expiresAt.getEpochSecond())))
-                    .conditionExpression("attribute_not_exists(pk) OR expiresAt < :now")
+                    .conditionExpression("attribute_not_exists(#pk) OR #expires < :now")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#expires", EXPIRES_AT))
                     .expressionAttributeValues(Map.of(":now", n(now.getEpochSecond())))
                     .build()));
             return true;
@@ -78,9 +77,9 @@ public final class DynamoIdempotencyStore implements IdempotencyStore {
             dynamo.call(() -> dynamo.client().updateItem(UpdateItemRequest.builder()
                     .tableName(table)
                     .key(Map.of(PK, s(key)))
-                    .updateExpression("SET leaseUntil = :new")
-                    .conditionExpression("leaseUntil = :old AND attribute_not_exists(#status)")
-                    .expressionAttributeNames(Map.of("#status", STATUS))
+                    .updateExpression("SET #lease = :new")
+                    .conditionExpression("#lease = :old AND attribute_not_exists(#status)")
+                    .expressionAttributeNames(Map.of("#lease", LEASE_UNTIL, "#status", STATUS))
                     .expressionAttributeValues(Map.of(
                             ":new", n(newLease.toEpochMilli()),
                             ":old", n(expiredLease.toEpochMilli())))

@@ -9,6 +9,7 @@ import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.common.validation.Errors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,11 +49,11 @@ public final class Idempotency {
 
     /**
      * The records in {@code IDEMPOTENCY_TABLE_NAME}. Before the SnapStart snapshot, a read of a key no
-     * record has ({@value Dynamo#PRIMING_PK}) loads the SDK's call path into the snapshot.
+     * record has ({@value Table#PRIMING_PK}) loads the SDK's call path into the snapshot.
      */
     public static Idempotency fromEnvironment(DynamoDbClient client, AppClock clock) {
         DynamoIdempotencyStore store = new DynamoIdempotencyStore(new Dynamo(client), Env.required("IDEMPOTENCY_TABLE_NAME"));
-        Priming.register("idempotency", () -> store.find(Dynamo.PRIMING_PK, clock.now()));
+        Priming.register("idempotency", () -> store.find(Table.PRIMING_PK, clock.now()));
         return new Idempotency(store, clock);
     }
 

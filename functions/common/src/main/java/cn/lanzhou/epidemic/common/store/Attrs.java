@@ -33,7 +33,7 @@ public final class Attrs {
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of("pk", s(pk), "sk", s(sk));
+        return Map.of(Table.PK, s(pk), Table.SK, s(sk));
     }
 
     public static String str(Map<String, AttributeValue> item, String name) {

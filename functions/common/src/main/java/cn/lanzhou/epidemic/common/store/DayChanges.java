@@ -13,12 +13,9 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
  * dated back, a reopening dated back), so that the daily report recompiles that day and the
  * cumulative figures after it. Written BEFORE the record it announces: a crash in between costs
  * only one needless recomputation, never a missed change.
- *
- * <p>Item: {@code pk = "CHANGED"}, {@code sk = "2020-02-13"}, {@code changedAt} (epoch millis).
- * Late writes are the exception, so this one partition stays cool.
+ * The item is {@link Table.ChangeItem}; late writes are the exception, so its one partition stays cool.
  */
 public final class DayChanges {
-    public static final String PK = "CHANGED";
 
     private final Dynamo dynamo;
     private final String table;
@@ -35,7 +32,8 @@ public final class DayChanges {
         }
         dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
                 .tableName(table)
-                .item(Map.of("pk", s(PK), "sk", s(day.toString()), "changedAt", n(now.toEpochMilli())))
+                .item(Map.of(Table.PK, s(Table.ChangeItem.PK_VALUE), Table.SK, s(day.toString()),
+                        Table.ChangeItem.CHANGED_AT, n(now.toEpochMilli())))
                 .build()));
     }
 }

@@ -20,9 +20,6 @@ import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededExcept
  * propagates.
  */
 public final class Dynamo {
-    /** A key no record has: the partition key of a harmless read before the SnapStart snapshot. */
-    public static final String PRIMING_PK = "PRIMING#";
-
     private final DynamoDbClient client;
 
     public Dynamo(DynamoDbClient client) {
@@ -31,12 +28,12 @@ public final class Dynamo {
 
     /**
      * A boundary whose client is primed before the SnapStart snapshot by a GetItem of a key no record
-     * has ({@value #PRIMING_PK}): the snapshot then holds the SDK's whole call path (marshalling,
+     * has ({@link Table#PRIMING_PK}): the snapshot then holds the SDK's whole call path (marshalling,
      * signing, endpoint rules, HTTP) loaded. The table's key must be {@code pk} and {@code sk}.
      */
     public static Dynamo primed(DynamoDbClient client, String table) {
         Dynamo dynamo = new Dynamo(client);
-        Priming.register("dynamodb", () -> dynamo.get(table, Attrs.key(PRIMING_PK, PRIMING_PK)));
+        Priming.register("dynamodb", () -> dynamo.get(table, Attrs.key(Table.PRIMING_PK, Table.PRIMING_PK)));
         return dynamo;
     }
 
@@ -62,7 +59,8 @@ public final class Dynamo {
             call(() -> client.putItem(PutItemRequest.builder()
                     .tableName(table)
                     .item(item)
-                    .conditionExpression("attribute_not_exists(pk)")
+                    .conditionExpression("attribute_not_exists(#pk)")
+                    .expressionAttributeNames(Map.of("#pk", Table.PK))
                     .build()));
             return true;
         } catch (ConditionalCheckFailedException e) {

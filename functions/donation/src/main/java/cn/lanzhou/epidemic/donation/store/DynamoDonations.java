@@ -1,13 +1,15 @@
 package cn.lanzhou.epidemic.donation.store;
 
+import static cn.lanzhou.epidemic.common.store.Table.*;
+import static cn.lanzhou.epidemic.common.store.Table.DonationItem.*;
 import static cn.lanzhou.epidemic.common.store.Attrs.bool;
 import static cn.lanzhou.epidemic.common.store.Attrs.n;
 import static cn.lanzhou.epidemic.common.store.Attrs.s;
 
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.DayChanges;
-import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.common.validation.Money;
 import cn.lanzhou.epidemic.donation.domain.Donation;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Category;
@@ -24,44 +26,11 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Donations in the data table (see docs/donations.md).
- * <ul>
- * <li>Donation: {@code pk = DON#{localDate}#{shard}}, {@code sk = {id}}, shard 0..3 from the
- * id's hash ({@code DayPartitions}), so that the daily report reads one day with 4 Queries and a
- * busy day is spread over 4 partitions; the district is an attribute. Money attributes are DynamoDB numbers, exact (DynamoDB drops trailing
- * zeros; they are restored to scale 2 on reading).</li>
- * <li>Receipt reservation: {@code pk = RECEIPT#{receiptNumber}}, {@code sk = RECEIPT}, {@code donationId}:
- * a conditional put makes each receipt number unique.</li>
- * </ul>
+ * Donations in the data table ({@link Table.DonationItem}, docs/donations.md). Money attributes are
+ * exact DynamoDB numbers; DynamoDB drops trailing zeros, so they are restored to scale 2 on reading.
+ * A conditional put of the receipt's reservation makes each receipt number unique.
  */
 public final class DynamoDonations implements Donations {
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String RECEIPT_PREFIX = "RECEIPT#";
-    static final String RECEIPT_SK = "RECEIPT";
-
-    static final String ID = "id";
-    static final String RECEIPT_NUMBER = "receiptNumber";
-    static final String RECEIVED_AT = "receivedAt";
-    static final String LOCAL_DATE = "localDate";
-    static final String DISTRICT = "district";
-    static final String KIND = "kind";
-    static final String VALUE = "value";
-    static final String AMOUNT = "amount";
-    static final String ITEMS = "items";
-    static final String CATEGORY = "category";
-    static final String NAME = "name";
-    static final String QUANTITY = "quantity";
-    static final String UNIT = "unit";
-    static final String UNIT_VALUE = "unitValue";
-    static final String DONOR_TYPE = "donorType";
-    static final String DONOR_NAME = "donorName";
-    static final String ANONYMOUS = "anonymous";
-    static final String DONOR_PHONE_MASKED = "donorPhoneMasked";
-    static final String RECIPIENT = "recipient";
-    static final String NOTE = "note";
-    static final String DONATION_ID = "donationId";
-    static final String RESERVED_AT = "reservedAt";
 
     private final Dynamo dynamo;
     private final String table;
@@ -73,14 +42,10 @@ public final class DynamoDonations implements Donations {
         this.dayChanges = new DayChanges(dynamo, table);
     }
 
-    static String partitionKey(LocalDate localDate, String district, String id) {
-        return DayPartitions.key(DayPartitions.DONATIONS, localDate, DayPartitions.shard(id));
-    }
-
     @Override
     public boolean reserveReceipt(String receiptNumber, String donationId, Instant at) {
         return dynamo.putIfAbsent(table, Map.of(
-                PK, s(RECEIPT_PREFIX + receiptNumber),
+                PK, s(receiptPk(receiptNumber)),
                 SK, s(RECEIPT_SK),
                 DONATION_ID, s(donationId),
                 RESERVED_AT, s(at.toString())));
@@ -98,13 +63,13 @@ public final class DynamoDonations implements Donations {
 
     @Override
     public Optional<Donation> find(LocalDate localDate, String district, String id) {
-        return dynamo.get(table, Attrs.key(partitionKey(localDate, district, id), id))
+        return dynamo.get(table, Attrs.key(DonationItem.pk(localDate, shard(id)), id))
                 .map(DynamoDonations::fromItem);
     }
 
     static Map<String, AttributeValue> toItem(Donation d) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(partitionKey(d.localDate(), d.district(), d.id())));
+        item.put(PK, s(DonationItem.pk(d.localDate(), shard(d.id()))));
         item.put(SK, s(d.id()));
         item.put(ID, s(d.id()));
         item.put(RECEIPT_NUMBER, s(d.receiptNumber()));

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.store.DayPartitions;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.donation.domain.Donation;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.Category;
 import cn.lanzhou.epidemic.donation.domain.DonationCommand.DonorType;
@@ -33,7 +33,7 @@ class DynamoDonationsTest {
     @Test
     void aDonationIsFiledUnderItsDayShardWithItsDistrictAsAnAttribute() {
         Map<String, AttributeValue> item = DynamoDonations.toItem(MATERIALS);
-        int shard = DayPartitions.shard("01ID");
+        int shard = Table.shard("01ID");
         assertTrue(shard >= 0 && shard < 4);
         assertEquals("DON#2020-02-12#" + shard, item.get("pk").s());
         assertEquals("qilihe", item.get("district").s());
@@ -47,7 +47,7 @@ class DynamoDonationsTest {
     void shardsSpreadOverAllFour() {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            seen.add(DayPartitions.shard("id-" + i));
+            seen.add(Table.shard("id-" + i));
         }
         assertEquals(4, seen.size());
     }

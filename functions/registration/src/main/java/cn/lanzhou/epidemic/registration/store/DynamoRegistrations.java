@@ -4,11 +4,13 @@ import static cn.lanzhou.epidemic.common.store.Attrs.bool;
 import static cn.lanzhou.epidemic.common.store.Attrs.n;
 import static cn.lanzhou.epidemic.common.store.Attrs.s;
 import static cn.lanzhou.epidemic.common.store.Attrs.strings;
+import static cn.lanzhou.epidemic.common.store.Table.*;
+import static cn.lanzhou.epidemic.common.store.Table.RegistrationItem.*;
 
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.DayChanges;
-import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.registration.domain.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
@@ -27,40 +29,11 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Registrations in the data table. Key design (agreed with the daily report, which reads it):
- * {@code pk = REG#{localDate}#{shard}}, {@code sk = {id}}, shard 0–3 taken from the id's
- * hash ({@code DayPartitions}), so the city's busy day is spread over 4 partitions and the report
- * reads a day with 4 Queries, never a Scan; the district is an attribute. One PutItem per registration, conditional on the item
- * being absent; a late registration (local date before today) first marks its day as changed.
+ * Registrations in the data table ({@link Table.RegistrationItem}: a day's partition and shard, the
+ * district an attribute). One PutItem per registration, conditional on the item being absent; a late
+ * registration (local date before today) first marks its day as changed.
  */
 public final class DynamoRegistrations implements Registrations {
-
-    static final String PK = "pk";
-    static final String SK = "sk";
-    static final String ID = "id";
-    static final String RECEIVED_AT = "receivedAt";
-    static final String OCCURRED_AT = "occurredAt";
-    static final String LOCAL_DATE = "localDate";
-    static final String DISTRICT = "district";
-    static final String SITE_TYPE = "siteType";
-    static final String SITE_CODE = "siteCode";
-    static final String NAME = "name";
-    static final String ID_TYPE = "idType";
-    static final String ID_HASH = "idHash";
-    static final String ID_NUMBER_MASKED = "idNumberMasked";
-    static final String PHONE_HASH = "phoneHash";
-    static final String PHONE_MASKED = "phoneMasked";
-    static final String VEHICLE_PLATE = "vehiclePlate";
-    static final String ORIGIN = "origin";
-    static final String TRAVEL_HISTORY = "travelHistory";
-    static final String CONTACT_WITH_CASES = "contactWithCases";
-    static final String TEMPERATURE = "temperatureCelsius";
-    static final String SYMPTOMS = "symptoms";
-    static final String COHABITANTS_UNWELL = "cohabitantsUnwell";
-    static final String FEVER = "fever";
-    static final String RISK_LEVEL = "riskLevel";
-    static final String ISOLATION_UNTIL = "isolationUntil";
-    static final String CONSENT_AT = "consentAt";
 
     private final Dynamo dynamo;
     private final String table;
@@ -90,7 +63,7 @@ public final class DynamoRegistrations implements Registrations {
 
     public static Map<String, AttributeValue> toItem(Registration r) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(PK, s(DayPartitions.key(DayPartitions.REGISTRATIONS, r.localDate(), DayPartitions.shard(r.id()))));
+        item.put(PK, s(RegistrationItem.pk(r.localDate(), shard(r.id()))));
         item.put(SK, s(r.id()));
         item.put(ID, s(r.id()));
         item.put(RECEIVED_AT, s(r.receivedAt().toString()));

@@ -3,7 +3,7 @@ package cn.lanzhou.epidemic.registration.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import cn.lanzhou.epidemic.common.store.DayPartitions;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.testing.FakeDynamoDb;
 import cn.lanzhou.epidemic.common.time.AppClock;
@@ -81,7 +81,7 @@ class DynamoRegistrationsStoreTest {
     @Test
     void aLateRegistrationMarksItsDayBeforeTheRecordIsWritten() {
         store.addIfAbsent(on(LocalDate.of(2020, 2, 12), "01ID", "A"));
-        assertEquals(List.of("CHANGED", "REG#2020-02-12#" + DayPartitions.shard("01ID")), client.puts);
+        assertEquals(List.of("CHANGED", "REG#2020-02-12#" + Table.shard("01ID")), client.puts);
         assertEquals("2020-02-12", client.items.get("CHANGED|2020-02-12").get("sk").s());
     }
 

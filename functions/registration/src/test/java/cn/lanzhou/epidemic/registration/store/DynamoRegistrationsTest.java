@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.model.Ids;
-import cn.lanzhou.epidemic.common.store.DayPartitions;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.registration.domain.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.domain.RiskLevel;
@@ -35,7 +35,7 @@ class DynamoRegistrationsTest {
     void aRegistrationIsKeyedByLocalDateAndShardWithItsIdAsSortKey() {
         String id = Ids.random(Instant.parse("2020-02-13T16:00:00Z"));
         var item = DynamoRegistrations.toItem(sample(id));
-        assertEquals("REG#2020-02-13#" + DayPartitions.shard(id), item.get("pk").s());
+        assertEquals("REG#2020-02-13#" + Table.shard(id), item.get("pk").s());
         assertEquals(id, item.get("sk").s());
         assertEquals("37.5", item.get("temperatureCelsius").n());
     }
@@ -44,7 +44,7 @@ class DynamoRegistrationsTest {
     void idsSpreadOverAllFourShards() {
         Set<Integer> shards = new HashSet<>();
         for (int i = 0; i < 200; i++) {
-            int shard = DayPartitions.shard(Ids.random(Instant.now()));
+            int shard = Table.shard(Ids.random(Instant.now()));
             assertTrue(shard >= 0 && shard < 4);
             shards.add(shard);
         }

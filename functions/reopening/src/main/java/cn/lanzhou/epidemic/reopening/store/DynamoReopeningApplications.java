@@ -1,5 +1,7 @@
 package cn.lanzhou.epidemic.reopening.store;
 
+import static cn.lanzhou.epidemic.common.store.Table.*;
+import static cn.lanzhou.epidemic.common.store.Table.ApplicationItem.*;
 import static cn.lanzhou.epidemic.common.store.Attrs.bool;
 import static cn.lanzhou.epidemic.common.store.Attrs.flag;
 import static cn.lanzhou.epidemic.common.store.Attrs.key;
@@ -12,6 +14,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.strings;
 
 import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.reopening.domain.Readiness;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Contact;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Difficulty;
@@ -44,27 +47,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Applications in the one table (key design in docs/reopenings.md, read by the daily report):
- * <ul>
- * <li>application: {@code pk = APP#{id}}, {@code sk = APP}; GSI1 {@code gsi1pk = APPS#{district}},
- *     {@code gsi1sk = {submittedAt}#{id}} for the staff list;</li>
- * <li>open-application lock: {@code pk = ENT#{creditCode}}, {@code sk = OPEN}, {@code appId}, {@code lockedAt};</li>
- * <li>report pointer: {@code pk = REOEV#{date}}, {@code sk = {district}#{appId}}.</li>
- * </ul>
+ * Applications, their enterprises' locks and the report's pointers to a day's events, in the one
+ * table ({@link Table.ApplicationItem}, docs/reopenings.md).
  */
 public final class DynamoReopeningApplications implements ReopeningApplications {
-    static final String APP_SK = "APP";
-    static final String LOCK_SK = "OPEN";
-    static final String GSI = "GSI1";
-
-    static final String ID = "id", STATUS = "status", VERSION = "version", DISTRICT = "district", STREET = "street",
-            ENTERPRISE = "enterprise", CONTACT = "contact", PLANNED_DATE = "plannedDate",
-            RETURNING = "returningEmployees", FROM_HUBEI = "employeesFromHubei", PREVENTION = "prevention",
-            DIFFICULTIES = "difficulties", DIFFICULTY_NOTE = "difficultyNote", READINESS = "readiness",
-            SUBMITTED_AT = "submittedAt", SUBMITTED_ON = "submittedOn", DECIDED_AT = "decidedAt",
-            DECIDED_ON = "decidedOn", REASON = "reason", REOPENED_ON = "reopenedOn", HISTORY = "history",
-            GSI1PK = "gsi1pk", GSI1SK = "gsi1sk", APP_ID = "appId", LOCKED_AT = "lockedAt";
-
     private final Dynamo dynamo;
     private final String table;
     private final DayChanges dayChanges;
@@ -75,17 +61,9 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
         this.dayChanges = new DayChanges(dynamo, table);
     }
 
-    static String appPk(String id) {
-        return "APP#" + id;
-    }
-
-    static String lockPk(String creditCode) {
-        return "ENT#" + creditCode;
-    }
-
     @Override
     public Optional<ReopeningApplication> find(String id) {
-        return dynamo.get(table, key(appPk(id), APP_SK)).map(DynamoReopeningApplications::fromItem);
+        return dynamo.get(table, key(ApplicationItem.pk(id), SK_VALUE)).map(DynamoReopeningApplications::fromItem);
     }
 
     @Override
@@ -122,7 +100,7 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
         try {
             var response = dynamo.call(() -> dynamo.client().updateItem(UpdateItemRequest.builder()
                     .tableName(table)
-                    .key(key(appPk(t.applicationId()), APP_SK))
+                    .key(key(ApplicationItem.pk(t.applicationId()), SK_VALUE))
                     .updateExpression(set.toString())
                     .conditionExpression("#version = :expected AND #status = :from")
                     .expressionAttributeNames(names)
@@ -178,7 +156,7 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
     }
 
     private static Map<String, AttributeValue> lockItem(String creditCode, String applicationId, Instant at) {
-        return Map.of("pk", s(lockPk(creditCode)), "sk", s(LOCK_SK), APP_ID, s(applicationId), LOCKED_AT, n(at.toEpochMilli()));
+        return Map.of(PK, s(lockPk(creditCode)), SK, s(LOCK_SK), APP_ID, s(applicationId), LOCKED_AT, n(at.toEpochMilli()));
     }
 
     @Override
@@ -186,7 +164,7 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
         dayChanges.markIfPast(date, today, now);
         dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
                 .tableName(table)
-                .item(Map.of("pk", s("REOEV#" + date), "sk", s(district + "#" + applicationId),
+                .item(Map.of(PK, s(eventsPk(date)), SK, s(eventSk(district, applicationId)),
                         APP_ID, s(applicationId), DISTRICT, s(district)))
                 .build()));
     }
@@ -195,10 +173,10 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
     public Slice slice(String district, Optional<Status> status, int limit, String after) {
         List<ReopeningApplication> items = new ArrayList<>();
         Map<String, AttributeValue> start = after.isEmpty() ? null : Map.of(
-                GSI1PK, s("APPS#" + district), GSI1SK, s(after),
-                "pk", s(appPk(after.substring(after.indexOf('#') + 1))), "sk", s(APP_SK));
+                GSI1PK, s(listPk(district)), GSI1SK, s(after),
+                PK, s(ApplicationItem.pk(after.substring(after.indexOf('#') + 1))), SK, s(SK_VALUE));
         Map<String, String> names = new HashMap<>(Map.of("#pk", GSI1PK));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s("APPS#" + district)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(listPk(district))));
         status.ifPresent(st -> {
             names.put("#status", STATUS);
             values.put(":status", s(st.name()));
@@ -207,7 +185,7 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
             Map<String, AttributeValue> from = start;
             QueryResponse page = dynamo.call(() -> dynamo.client().query(QueryRequest.builder()
                     .tableName(table)
-                    .indexName(GSI)
+                    .indexName(GSI1)
                     .keyConditionExpression("#pk = :pk")
                     .filterExpression(status.isPresent() ? "#status = :status" : null)
                     .expressionAttributeNames(names)
@@ -228,9 +206,9 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
 
     static Map<String, AttributeValue> toItem(ReopeningApplication a) {
         Map<String, AttributeValue> item = new LinkedHashMap<>();
-        item.put("pk", s(appPk(a.id())));
-        item.put("sk", s(APP_SK));
-        item.put(GSI1PK, s("APPS#" + a.district()));
+        item.put(PK, s(ApplicationItem.pk(a.id())));
+        item.put(SK, s(SK_VALUE));
+        item.put(GSI1PK, s(listPk(a.district())));
         item.put(GSI1SK, s(ReopeningApplications.position(a)));
         item.put(ID, s(a.id()));
         item.put(STATUS, s(a.status().name()));
@@ -238,25 +216,25 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
         item.put(DISTRICT, s(a.district()));
         item.put(STREET, s(a.street()));
         Enterprise e = a.enterprise();
-        item.put(ENTERPRISE, AttributeValue.fromM(Map.of("name", s(e.name()), "creditCode", s(e.creditCode()),
-                "industry", s(e.industry()), "aboveDesignatedSize", bool(e.aboveDesignatedSize()),
-                "employees", n(e.employees()))));
-        item.put(CONTACT, AttributeValue.fromM(Map.of("name", s(a.contact().name()), "phone", s(a.contact().phone()))));
+        item.put(ENTERPRISE, AttributeValue.fromM(Map.of(NAME, s(e.name()), CREDIT_CODE, s(e.creditCode()),
+                INDUSTRY, s(e.industry()), ABOVE_DESIGNATED_SIZE, bool(e.aboveDesignatedSize()),
+                EMPLOYEES, n(e.employees()))));
+        item.put(CONTACT, AttributeValue.fromM(Map.of(NAME, s(a.contact().name()), PHONE, s(a.contact().phone()))));
         item.put(PLANNED_DATE, s(a.plannedDate().toString()));
         item.put(RETURNING, n(a.returningEmployees()));
         item.put(FROM_HUBEI, n(a.employeesFromHubei()));
         Prevention p = a.prevention();
-        item.put(PREVENTION, AttributeValue.fromM(Map.of("responsiblePerson", s(p.responsiblePerson()),
-                "disinfectionsPerDay", n(p.disinfectionsPerDay()),
-                "entrySteps", strings(p.entrySteps().stream().sorted().map(Enum::name).toList()),
-                "masksInStock", n(p.masksInStock()), "thermometers", n(p.thermometers()),
-                "emergencyPlan", bool(p.emergencyPlan()))));
+        item.put(PREVENTION, AttributeValue.fromM(Map.of(RESPONSIBLE_PERSON, s(p.responsiblePerson()),
+                DISINFECTIONS_PER_DAY, n(p.disinfectionsPerDay()),
+                ENTRY_STEPS, strings(p.entrySteps().stream().sorted().map(Enum::name).toList()),
+                MASKS_IN_STOCK, n(p.masksInStock()), THERMOMETERS, n(p.thermometers()),
+                EMERGENCY_PLAN, bool(p.emergencyPlan()))));
         item.put(DIFFICULTIES, strings(a.difficulties().stream().sorted().map(Enum::name).toList()));
         if (a.difficultyNote() != null) {
             item.put(DIFFICULTY_NOTE, s(a.difficultyNote()));
         }
-        item.put(READINESS, AttributeValue.fromM(Map.of("ready", bool(a.readiness().ready()),
-                "missing", strings(a.readiness().missing()))));
+        item.put(READINESS, AttributeValue.fromM(Map.of(READY, bool(a.readiness().ready()),
+                MISSING, strings(a.readiness().missing()))));
         item.put(SUBMITTED_AT, s(Times.format(a.submittedAt())));
         item.put(SUBMITTED_ON, s(a.submittedOn().toString()));
         putIfPresent(item, DECIDED_AT, Times.format(a.decidedAt()));
@@ -275,17 +253,17 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
 
     private static AttributeValue historyItem(HistoryEntry h) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
-        m.put("at", s(Times.format(h.at())));
-        m.put("actor", s(h.actor()));
+        m.put(AT, s(Times.format(h.at())));
+        m.put(ACTOR, s(h.actor()));
         if (h.from() != null) {
-            m.put("from", s(h.from().name()));
+            m.put(FROM, s(h.from().name()));
         }
-        m.put("to", s(h.to().name()));
+        m.put(TO, s(h.to().name()));
         if (h.reason() != null) {
-            m.put("reason", s(h.reason()));
+            m.put(REASON, s(h.reason()));
         }
         if (h.attemptId() != null) {
-            m.put("attemptId", s(h.attemptId()));
+            m.put(ATTEMPT_ID, s(h.attemptId()));
         }
         return AttributeValue.fromM(m);
     }
@@ -295,20 +273,20 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
         Map<String, AttributeValue> c = item.get(CONTACT).m();
         Map<String, AttributeValue> p = item.get(PREVENTION).m();
         Map<String, AttributeValue> r = item.get(READINESS).m();
-        Prevention prevention = new Prevention(str(p, "responsiblePerson"), (int) num(p, "disinfectionsPerDay"),
-                enums(list(p, "entrySteps"), EntryStep.class), num(p, "masksInStock"), num(p, "thermometers"),
-                flag(p, "emergencyPlan"));
+        Prevention prevention = new Prevention(str(p, RESPONSIBLE_PERSON), (int) num(p, DISINFECTIONS_PER_DAY),
+                enums(list(p, ENTRY_STEPS), EntryStep.class), num(p, MASKS_IN_STOCK), num(p, THERMOMETERS),
+                flag(p, EMERGENCY_PLAN));
         List<HistoryEntry> history = item.get(HISTORY).l().stream().map(AttributeValue::m)
-                .map(h -> new HistoryEntry(Times.parse(str(h, "at")), str(h, "actor"), status(str(h, "from")),
-                        status(str(h, "to")), str(h, "reason"), str(h, "attemptId")))
+                .map(h -> new HistoryEntry(Times.parse(str(h, AT)), str(h, ACTOR), status(str(h, FROM)),
+                        status(str(h, TO)), str(h, REASON), str(h, ATTEMPT_ID)))
                 .toList();
         return new ReopeningApplication(str(item, ID),
-                new Enterprise(str(e, "name"), str(e, "creditCode"), str(e, "industry"), flag(e, "aboveDesignatedSize"),
-                        num(e, "employees")),
-                str(item, DISTRICT), str(item, STREET), new Contact(str(c, "name"), str(c, "phone")),
+                new Enterprise(str(e, NAME), str(e, CREDIT_CODE), str(e, INDUSTRY), flag(e, ABOVE_DESIGNATED_SIZE),
+                        num(e, EMPLOYEES)),
+                str(item, DISTRICT), str(item, STREET), new Contact(str(c, NAME), str(c, PHONE)),
                 date(str(item, PLANNED_DATE)), num(item, RETURNING), num(item, FROM_HUBEI), prevention,
                 enums(list(item, DIFFICULTIES), Difficulty.class), str(item, DIFFICULTY_NOTE),
-                new Readiness(flag(r, "ready"), list(r, "missing")),
+                new Readiness(flag(r, READY), list(r, MISSING)),
                 status(str(item, STATUS)), num(item, VERSION),
                 Times.parse(str(item, SUBMITTED_AT)), date(str(item, SUBMITTED_ON)),
                 Times.parse(str(item, DECIDED_AT)), date(str(item, DECIDED_ON)), str(item, REASON),

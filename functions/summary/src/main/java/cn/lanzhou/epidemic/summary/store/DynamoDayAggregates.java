@@ -1,10 +1,8 @@
 package cn.lanzhou.epidemic.summary.store;
 
-import static cn.lanzhou.epidemic.summary.store.ReportInputs.AGGREGATE_PK;
-import static cn.lanzhou.epidemic.summary.store.ReportInputs.CHANGED_AT;
-import static cn.lanzhou.epidemic.summary.store.ReportInputs.CHANGED_PK;
-import static cn.lanzhou.epidemic.summary.store.ReportInputs.PK;
-import static cn.lanzhou.epidemic.summary.store.ReportInputs.SK;
+import static cn.lanzhou.epidemic.common.store.Table.*;
+import static cn.lanzhou.epidemic.common.store.Table.AggregateItem.*;
+import static cn.lanzhou.epidemic.common.store.Table.ChangeItem.CHANGED_AT;
 
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.Dynamo;
@@ -37,11 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code materialsValue}, {@code reopened}: one small item a day.
  */
 public final class DynamoDayAggregates implements DayAggregates {
-    static final String STARTED_AT = "startedAt";
-    static final String COMPILED_AT = "compiledAt";
-    static final String VEHICLES = "vehicles";
-    static final String DISTRICTS = "districts";
-    public static final String TREND = "trend";
     /** A walk back usually stops at the first aggregate or two: small pages. */
     private static final int PAGE = 8;
 
@@ -55,7 +48,7 @@ public final class DynamoDayAggregates implements DayAggregates {
 
     @Override
     public Optional<DayAggregate> get(LocalDate day) {
-        return dynamo.get(table, Attrs.key(AGGREGATE_PK, day.toString())).map(DynamoDayAggregates::decode);
+        return dynamo.get(table, Attrs.key(AggregateItem.PK_VALUE, day.toString())).map(DynamoDayAggregates::decode);
     }
 
     @Override
@@ -75,7 +68,7 @@ public final class DynamoDayAggregates implements DayAggregates {
                 .tableName(table)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", Attrs.s(AGGREGATE_PK), ":from", Attrs.s(from.toString()),
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(AggregateItem.PK_VALUE), ":from", Attrs.s(from.toString()),
                         ":to", Attrs.s(to.toString())))
                 .scanIndexForward(false)
                 .limit(PAGE)
@@ -115,7 +108,7 @@ public final class DynamoDayAggregates implements DayAggregates {
                 .tableName(table)
                 .keyConditionExpression("#pk = :pk")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
-                .expressionAttributeValues(Map.of(":pk", Attrs.s(AGGREGATE_PK)))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(AggregateItem.PK_VALUE)))
                 .projectionExpression("#sk")
                 .scanIndexForward(true)
                 .limit(1)
@@ -131,7 +124,7 @@ public final class DynamoDayAggregates implements DayAggregates {
                 .tableName(table)
                 .keyConditionExpression("#pk = :pk AND #sk <= :to")
                 .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK, "#c", CHANGED_AT))
-                .expressionAttributeValues(Map.of(":pk", Attrs.s(CHANGED_PK), ":to", Attrs.s(upTo.toString())))
+                .expressionAttributeValues(Map.of(":pk", Attrs.s(ChangeItem.PK_VALUE), ":to", Attrs.s(upTo.toString())))
                 .projectionExpression("#sk, #c")
                 .consistentRead(true)
                 .build(), item -> parseDate(Attrs.str(item, SK))
@@ -154,31 +147,31 @@ public final class DynamoDayAggregates implements DayAggregates {
             Map<String, AttributeValue> items = new LinkedHashMap<>();
             day.items.forEach((category, quantity) -> items.put(category, Attrs.n(quantity)));
             Map<String, AttributeValue> m = new LinkedHashMap<>();
-            m.put("registrations", Attrs.n(day.registrations));
-            m.put("fever", Attrs.n(day.fever));
-            m.put("highRisk", Attrs.n(day.highRisk));
-            m.put("mediumRisk", Attrs.n(day.mediumRisk));
-            m.put("lowRisk", Attrs.n(day.lowRisk));
-            m.put("vehicles", Attrs.n(day.vehicles));
-            m.put("donations", Attrs.n(day.donations));
-            m.put("funds", Attrs.n(day.funds));
-            m.put("materialsValue", Attrs.n(day.materialsValue));
-            m.put("items", AttributeValue.fromM(items));
-            m.put("submitted", Attrs.n(day.submitted));
-            m.put("approved", Attrs.n(day.approved));
-            m.put("rejected", Attrs.n(day.rejected));
-            m.put("reopened", Attrs.n(day.reopened));
-            m.put("aboveSizeReopened", Attrs.n(day.aboveSizeReopened));
-            m.put("cumRegistrations", Attrs.n(c.registrations()));
-            m.put("cumFunds", Attrs.n(c.funds()));
-            m.put("cumMaterialsValue", Attrs.n(c.materialsValue()));
-            m.put("cumSubmitted", Attrs.n(c.submitted()));
-            m.put("cumApproved", Attrs.n(c.approved()));
-            m.put("cumRejected", Attrs.n(c.rejected()));
-            m.put("cumAboveSizeReopened", Attrs.n(c.aboveSizeReopened()));
+            m.put(REGISTRATIONS, Attrs.n(day.registrations));
+            m.put(FEVER, Attrs.n(day.fever));
+            m.put(HIGH_RISK, Attrs.n(day.highRisk));
+            m.put(MEDIUM_RISK, Attrs.n(day.mediumRisk));
+            m.put(LOW_RISK, Attrs.n(day.lowRisk));
+            m.put(VEHICLES, Attrs.n(day.vehicles));
+            m.put(DONATIONS, Attrs.n(day.donations));
+            m.put(FUNDS, Attrs.n(day.funds));
+            m.put(MATERIALS_VALUE, Attrs.n(day.materialsValue));
+            m.put(ITEMS, AttributeValue.fromM(items));
+            m.put(SUBMITTED, Attrs.n(day.submitted));
+            m.put(APPROVED, Attrs.n(day.approved));
+            m.put(REJECTED, Attrs.n(day.rejected));
+            m.put(REOPENED, Attrs.n(day.reopened));
+            m.put(ABOVE_SIZE_REOPENED, Attrs.n(day.aboveSizeReopened));
+            m.put(CUM_REGISTRATIONS, Attrs.n(c.registrations()));
+            m.put(CUM_FUNDS, Attrs.n(c.funds()));
+            m.put(CUM_MATERIALS_VALUE, Attrs.n(c.materialsValue()));
+            m.put(CUM_SUBMITTED, Attrs.n(c.submitted()));
+            m.put(CUM_APPROVED, Attrs.n(c.approved()));
+            m.put(CUM_REJECTED, Attrs.n(c.rejected()));
+            m.put(CUM_ABOVE_SIZE_REOPENED, Attrs.n(c.aboveSizeReopened()));
             districts.put(code, AttributeValue.fromM(m));
         });
-        Map<String, AttributeValue> item = new LinkedHashMap<>(Attrs.key(AGGREGATE_PK, aggregate.date().toString()));
+        Map<String, AttributeValue> item = new LinkedHashMap<>(Attrs.key(AggregateItem.PK_VALUE, aggregate.date().toString()));
         item.put(STARTED_AT, Attrs.n(aggregate.startedAt().toEpochMilli()));
         item.put(COMPILED_AT, Attrs.s(aggregate.startedAt().toString()));
         item.put(VEHICLES, Attrs.n(aggregate.vehicles()));
@@ -186,13 +179,13 @@ public final class DynamoDayAggregates implements DayAggregates {
         List<AttributeValue> trend = new ArrayList<>();
         for (DailyReport.TrendDay day : aggregate.trend()) {
             Map<String, AttributeValue> m = new LinkedHashMap<>();
-            m.put("date", Attrs.s(day.date().toString()));
-            m.put("registrations", Attrs.n(day.registrations()));
-            m.put("fever", Attrs.n(day.fever()));
-            m.put("donations", Attrs.n(day.donations()));
-            m.put("funds", Attrs.n(day.funds()));
-            m.put("materialsValue", Attrs.n(day.materialsValue()));
-            m.put("reopened", Attrs.n(day.reopened()));
+            m.put(DATE, Attrs.s(day.date().toString()));
+            m.put(REGISTRATIONS, Attrs.n(day.registrations()));
+            m.put(FEVER, Attrs.n(day.fever()));
+            m.put(DONATIONS, Attrs.n(day.donations()));
+            m.put(FUNDS, Attrs.n(day.funds()));
+            m.put(MATERIALS_VALUE, Attrs.n(day.materialsValue()));
+            m.put(REOPENED, Attrs.n(day.reopened()));
             trend.add(AttributeValue.fromM(m));
         }
         item.put(TREND, AttributeValue.fromL(trend));
@@ -207,28 +200,28 @@ public final class DynamoDayAggregates implements DayAggregates {
             all.m().forEach((code, value) -> {
                 Map<String, AttributeValue> m = value.m();
                 DistrictDay day = new DistrictDay();
-                day.registrations = Attrs.num(m, "registrations");
-                day.fever = Attrs.num(m, "fever");
-                day.highRisk = Attrs.num(m, "highRisk");
-                day.mediumRisk = Attrs.num(m, "mediumRisk");
-                day.lowRisk = Attrs.num(m, "lowRisk");
-                day.vehicles = Attrs.num(m, "vehicles");
-                day.donations = Attrs.num(m, "donations");
-                day.funds = Attrs.decimal(m, "funds");
-                day.materialsValue = Attrs.decimal(m, "materialsValue");
-                AttributeValue items = m.get("items");
+                day.registrations = Attrs.num(m, REGISTRATIONS);
+                day.fever = Attrs.num(m, FEVER);
+                day.highRisk = Attrs.num(m, HIGH_RISK);
+                day.mediumRisk = Attrs.num(m, MEDIUM_RISK);
+                day.lowRisk = Attrs.num(m, LOW_RISK);
+                day.vehicles = Attrs.num(m, VEHICLES);
+                day.donations = Attrs.num(m, DONATIONS);
+                day.funds = Attrs.decimal(m, FUNDS);
+                day.materialsValue = Attrs.decimal(m, MATERIALS_VALUE);
+                AttributeValue items = m.get(ITEMS);
                 if (items != null && items.hasM()) {
                     items.m().forEach((category, quantity) -> day.items.put(category, Long.parseLong(quantity.n())));
                 }
-                day.submitted = Attrs.num(m, "submitted");
-                day.approved = Attrs.num(m, "approved");
-                day.rejected = Attrs.num(m, "rejected");
-                day.reopened = Attrs.num(m, "reopened");
-                day.aboveSizeReopened = Attrs.num(m, "aboveSizeReopened");
+                day.submitted = Attrs.num(m, SUBMITTED);
+                day.approved = Attrs.num(m, APPROVED);
+                day.rejected = Attrs.num(m, REJECTED);
+                day.reopened = Attrs.num(m, REOPENED);
+                day.aboveSizeReopened = Attrs.num(m, ABOVE_SIZE_REOPENED);
                 days.put(code, day);
-                cumulative.put(code, new Cumulative(Attrs.num(m, "cumRegistrations"), Attrs.decimal(m, "cumFunds"),
-                        Attrs.decimal(m, "cumMaterialsValue"), Attrs.num(m, "cumSubmitted"), Attrs.num(m, "cumApproved"),
-                        Attrs.num(m, "cumRejected"), Attrs.num(m, "cumAboveSizeReopened")));
+                cumulative.put(code, new Cumulative(Attrs.num(m, CUM_REGISTRATIONS), Attrs.decimal(m, CUM_FUNDS),
+                        Attrs.decimal(m, CUM_MATERIALS_VALUE), Attrs.num(m, CUM_SUBMITTED), Attrs.num(m, CUM_APPROVED),
+                        Attrs.num(m, CUM_REJECTED), Attrs.num(m, CUM_ABOVE_SIZE_REOPENED)));
             });
         }
         List<DailyReport.TrendDay> trend = new ArrayList<>();
@@ -236,9 +229,9 @@ public final class DynamoDayAggregates implements DayAggregates {
         if (kept != null && kept.hasL()) {
             for (AttributeValue value : kept.l()) {
                 Map<String, AttributeValue> m = value.m();
-                trend.add(new DailyReport.TrendDay(LocalDate.parse(Attrs.str(m, "date")), Attrs.num(m, "registrations"),
-                        Attrs.num(m, "fever"), Attrs.num(m, "donations"), Attrs.decimal(m, "funds"),
-                        Attrs.decimal(m, "materialsValue"), Attrs.num(m, "reopened")));
+                trend.add(new DailyReport.TrendDay(LocalDate.parse(Attrs.str(m, DATE)), Attrs.num(m, REGISTRATIONS),
+                        Attrs.num(m, FEVER), Attrs.num(m, DONATIONS), Attrs.decimal(m, FUNDS),
+                        Attrs.decimal(m, MATERIALS_VALUE), Attrs.num(m, REOPENED)));
             }
         }
         return new DayAggregate(LocalDate.parse(Attrs.str(item, SK)), Instant.ofEpochMilli(Attrs.num(item, STARTED_AT)),

@@ -1,9 +1,14 @@
 package cn.lanzhou.epidemic.summary.store;
 
-import static cn.lanzhou.epidemic.summary.store.ReportInputs.*;
+import static cn.lanzhou.epidemic.common.store.Table.*;
+import static cn.lanzhou.epidemic.common.store.Table.ApplicationItem.*;
+import static cn.lanzhou.epidemic.common.store.Table.DonationItem.*;
+import static cn.lanzhou.epidemic.common.store.Table.RegistrationItem.*;
 
 import cn.lanzhou.epidemic.common.store.Attrs;
+import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.summary.concurrent.Partitions;
 import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import java.math.BigDecimal;
@@ -13,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +30,9 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * Reads one local day by Query of its keys: registrations and donations from the day's 4 shards
- * (the district is an attribute of each item), reopening events from the day's pointers and the applications they name
- * (BatchGetItem). Items are handed on page by page and not kept. Only the attributes the report
+ * Reads one local day by Query of its keys ({@link Table}): registrations and donations from the
+ * day's shards (the district is an attribute of each item), reopening events from the day's pointers
+ * and the applications they name (BatchGetItem). Items are handed on page by page and not kept. Only the attributes the report
  * counts are projected: no name, ID number or phone is read. The shards are read concurrently
  * ({@link Partitions}); the sink is called by one thread at a time.
  */
@@ -50,7 +56,7 @@ public final class DynamoDayRecords implements DayRecords {
         Map<String, String> names = Map.of("#d", DISTRICT, "#r", RISK_LEVEL, "#f", FEVER, "#v", VEHICLE_PLATE);
         List<Runnable> reads = new ArrayList<>();
         for (int shard = 0; shard < SHARDS; shard++) {
-            String pk = registrationKey(day, shard);
+            String pk = RegistrationItem.pk(day, shard);
             reads.add(() -> query(pk, "#d, #r, #f, #v", names, item -> {
                 Registration registration = new Registration(Attrs.str(item, DISTRICT), Attrs.str(item, RISK_LEVEL),
                         flag(item.get(FEVER)), Attrs.str(item, VEHICLE_PLATE));
@@ -67,7 +73,7 @@ public final class DynamoDayRecords implements DayRecords {
         Map<String, String> names = Map.of("#d", DISTRICT, "#k", KIND, "#a", AMOUNT, "#v", VALUE, "#i", ITEMS);
         List<Runnable> reads = new ArrayList<>();
         for (int shard = 0; shard < SHARDS; shard++) {
-            String pk = donationKey(day, shard);
+            String pk = DonationItem.pk(day, shard);
             reads.add(() -> query(pk, "#d, #k, #a, #v, #i", names, item -> {
                 Donation donation = donation(Attrs.str(item, DISTRICT), item);
                 synchronized (sink) {
@@ -89,9 +95,9 @@ public final class DynamoDayRecords implements DayRecords {
                     continue;
                 }
                 Map<String, AttributeValue> m = entry.m();
-                long quantity = Attrs.num(m, ITEM_QUANTITY);
-                items.add(new Item(Attrs.str(m, ITEM_CATEGORY), quantity));
-                itemsValue = itemsValue.add(Attrs.decimal(m, ITEM_UNIT_VALUE).multiply(BigDecimal.valueOf(quantity)));
+                long quantity = Attrs.num(m, QUANTITY);
+                items.add(new Item(Attrs.str(m, CATEGORY), quantity));
+                itemsValue = itemsValue.add(Attrs.decimal(m, UNIT_VALUE).multiply(BigDecimal.valueOf(quantity)));
             }
         }
         BigDecimal value;
@@ -106,9 +112,9 @@ public final class DynamoDayRecords implements DayRecords {
     @Override
     public void applications(LocalDate day, Consumer<Application> sink) {
         Set<String> chunk = new LinkedHashSet<>();
-        query(pointerKey(day), "#s", Map.of("#s", SK), pointer -> {
+        query(eventsPk(day), "#s", Map.of("#s", SK), pointer -> {
             String sk = Attrs.str(pointer, SK);
-            chunk.add(sk.substring(sk.lastIndexOf('#') + 1));
+            chunk.add(eventApplication(sk));
             if (chunk.size() == BATCH) {
                 fetch(chunk, sink);
                 chunk.clear();
@@ -121,7 +127,7 @@ public final class DynamoDayRecords implements DayRecords {
 
     private void fetch(Set<String> ids, Consumer<Application> sink) {
         List<Map<String, AttributeValue>> keys = ids.stream()
-                .map(id -> Attrs.key(APPLICATION_PREFIX + id, APPLICATION_SK))
+                .map(id -> Attrs.key(ApplicationItem.pk(id), SK_VALUE))
                 .toList();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                 .keys(keys)
@@ -140,7 +146,7 @@ public final class DynamoDayRecords implements DayRecords {
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             if (!request.isEmpty()) {
                 if (attempt >= 8) {
-                    throw new cn.lanzhou.epidemic.common.store.BackendUnavailable(
+                    throw new BackendUnavailable(
                             new IllegalStateException("applications left unprocessed after retries"));
                 }
                 backOff(attempt);
@@ -152,7 +158,7 @@ public final class DynamoDayRecords implements DayRecords {
         String pk = Attrs.str(item, PK);
         AttributeValue enterprise = item.get(ENTERPRISE);
         boolean aboveSize = enterprise != null && enterprise.hasM() && flag(enterprise.m().get(ABOVE_DESIGNATED_SIZE));
-        return new Application(pk.substring(APPLICATION_PREFIX.length()), Attrs.str(item, DISTRICT),
+        return new Application(ApplicationItem.id(pk), Attrs.str(item, DISTRICT),
                 Attrs.str(item, STATUS), date(item, SUBMITTED_ON, SUBMITTED_AT), date(item, DECIDED_ON, DECIDED_AT),
                 date(item, REOPENED_ON, null), aboveSize);
     }
@@ -187,7 +193,7 @@ public final class DynamoDayRecords implements DayRecords {
 
     private void query(String pk, String projection, Map<String, String> names,
             Consumer<Map<String, AttributeValue>> each) {
-        Map<String, String> allNames = new java.util.HashMap<>(names);
+        Map<String, String> allNames = new HashMap<>(names);
         allNames.put("#pk", PK);
         QueryRequest request = QueryRequest.builder()
                 .tableName(table)

@@ -1,7 +1,7 @@
 package cn.lanzhou.epidemic.local.contract.reports;
 
 import cn.lanzhou.epidemic.local.LocalNames;
-import cn.lanzhou.epidemic.common.store.DayPartitions;
+import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import java.math.BigDecimal;
@@ -47,7 +47,7 @@ final class AgreedItems implements AutoCloseable {
     }
 
     private static int shard(String id) {
-        return DayPartitions.shard(id);
+        return Table.shard(id);
     }
 
     /** A registration of {@code district} at {@code occurredAt}, filed under its local date. */
@@ -65,7 +65,7 @@ final class AgreedItems implements AutoCloseable {
     private AgreedItems registration(LocalDate localDate, Instant occurredAt, String district, String risk,
             boolean fever, String plate, int shard, String id, String origin) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(DayPartitions.key(DayPartitions.REGISTRATIONS, localDate, shard)));
+        item.put("pk", s(Table.RegistrationItem.pk(localDate, shard)));
         item.put("sk", s(id));
         item.put("id", s(id));
         item.put("occurredAt", s(occurredAt.toString()));
@@ -90,7 +90,7 @@ final class AgreedItems implements AutoCloseable {
     AgreedItems funds(LocalDate donatedOn, String district, String amount) {
         String id = id("D");
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, shard(id))));
+        item.put("pk", s(Table.DonationItem.pk(donatedOn, shard(id))));
         item.put("sk", s(id));
         item.put("district", s(district));
         item.put("kind", s("FUNDS"));
@@ -112,7 +112,7 @@ final class AgreedItems implements AutoCloseable {
             value = value.add(new BigDecimal(items[i + 1]).multiply(new BigDecimal(items[i + 2])));
         }
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(DayPartitions.key(DayPartitions.DONATIONS, donatedOn, shard(id))));
+        item.put("pk", s(Table.DonationItem.pk(donatedOn, shard(id))));
         item.put("sk", s(id));
         item.put("district", s(district));
         item.put("kind", s("MATERIALS"));

@@ -10,25 +10,25 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class DayPartitionsTest {
+class TableTest {
 
     @Test
     void aRecordsPartitionIsItsDayAndAShardOfItsId() {
         String id = "01M8ME7YE78TEJBRY6642PCPVP";
-        int shard = DayPartitions.shard(id);
-        assertEquals(shard, DayPartitions.shard(id));
+        int shard = Table.shard(id);
+        assertEquals(shard, Table.shard(id));
         assertEquals("REG#2020-02-13#" + shard,
-                DayPartitions.key(DayPartitions.REGISTRATIONS, LocalDate.parse("2020-02-13"), shard));
+                Table.RegistrationItem.pk(LocalDate.parse("2020-02-13"), shard));
     }
 
     @Test
     void idsSpreadOverEveryShard() {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < 500; i++) {
-            int shard = DayPartitions.shard(Ids.random(Instant.now()));
-            assertTrue(shard >= 0 && shard < DayPartitions.SHARDS);
+            int shard = Table.shard(Ids.random(Instant.now()));
+            assertTrue(shard >= 0 && shard < Table.SHARDS);
             seen.add(shard);
         }
-        assertEquals(DayPartitions.SHARDS, seen.size());
+        assertEquals(Table.SHARDS, seen.size());
     }
 }
