@@ -1,9 +1,13 @@
 package cn.lanzhou.epidemic.common.http;
 
+import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +30,7 @@ import java.util.Optional;
  * codes, "Idempotency-Key") shown to the person.
  */
 final class HtmlPage {
-    /** What a person reads for a field path; indices are taken out first ({@code items.3.unit} → {@code items.unit}). */
+    /** What a person reads for a field path (page-words.json), and for an enumerated value. */
     private static final Map<String, String[]> FIELDS = new LinkedHashMap<>();
     private static final Map<String, String[]> WORDS = new LinkedHashMap<>();
     private static final DateTimeFormatter ZH_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm", Locale.CHINA);
@@ -35,88 +39,17 @@ final class HtmlPage {
     private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     static {
-        field("name", "姓名", "Name");
-        field("idType", "证件类型", "ID type");
-        field("idNumber", "证件号码", "ID number");
-        field("phone", "手机号码", "Mobile number");
-        field("district", "所在区县", "District");
-        field("site", "登记地点", "Site");
-        field("site.type", "地点类型", "Site type");
-        field("site.code", "地点编号", "Site code");
-        field("occurredAt", "检查时间", "Time of the check");
-        field("vehiclePlate", "车牌号", "Vehicle plate");
-        field("origin", "从何地来", "Arriving from");
-        field("travelHistory", "14 天内到过的地区", "Regions visited in the last 14 days");
-        field("contactWithCases", "接触史", "Contact with cases");
-        field("temperatureCelsius", "体温", "Temperature");
-        field("symptoms", "症状", "Symptoms");
-        field("cohabitantsUnwell", "同住人员健康状况", "Household members unwell");
-        field("consent", "同意提供个人信息", "Consent");
-        field("donor", "捐赠人", "Donor");
-        field("donor.name", "捐赠人名称", "Donor's name");
-        field("donor.type", "捐赠人类型", "Donor type");
-        field("donor.phone", "捐赠人手机号码", "Donor's mobile number");
-        field("donor.anonymous", "匿名捐赠", "Anonymous");
-        field("recipient", "受赠单位", "Recipient");
-        field("kind", "捐赠类型", "Kind of donation");
-        field("amount", "捐赠金额", "Amount");
-        field("items", "捐赠物资", "Donated items");
-        field("items.category", "物资类别", "Item category");
-        field("items.name", "物资名称", "Item name");
-        field("items.quantity", "物资数量", "Quantity");
-        field("items.unit", "计量单位", "Unit");
-        field("items.unitValue", "单价", "Unit value");
-        field("donatedOn", "捐赠日期", "Date of the donation");
-        field("note", "备注", "Note");
-        field("enterprise", "企业信息", "Enterprise");
-        field("enterprise.name", "企业名称", "Enterprise name");
-        field("enterprise.creditCode", "统一社会信用代码", "Unified social credit code");
-        field("enterprise.industry", "所属行业", "Industry");
-        field("enterprise.aboveDesignatedSize", "规模以上企业", "Above designated size");
-        field("enterprise.employees", "职工总数", "Employees");
-        field("street", "街道（乡镇）", "Street office");
-        field("contact", "联系人", "Contact");
-        field("contact.name", "联系人姓名", "Contact name");
-        field("contact.phone", "联系人手机号码", "Contact's mobile number");
-        field("plannedDate", "计划复工日期", "Planned date");
-        field("returningEmployees", "返岗人数", "Returning employees");
-        field("employeesFromHubei", "来自湖北的职工人数", "Employees from Hubei");
-        field("prevention", "防控方案", "Prevention plan");
-        field("prevention.responsiblePerson", "防控责任人", "Person responsible");
-        field("prevention.disinfectionsPerDay", "每日消毒次数", "Disinfections per day");
-        field("prevention.entrySteps", "进厂防控措施", "Entry measures");
-        field("prevention.masksInStock", "口罩库存", "Masks in stock");
-        field("prevention.thermometers", "体温计数量", "Thermometers");
-        field("prevention.emergencyPlan", "应急处置预案", "Emergency plan");
-        field("difficulties", "困难和诉求", "Difficulties");
-        field("difficultyNote", "困难说明", "Note on difficulties");
-
-        word("riskLevel.LOW", "低风险", "Low risk");
-        word("riskLevel.MEDIUM", "中风险", "Medium risk");
-        word("riskLevel.HIGH", "高风险", "High risk");
-        word("kind.FUNDS", "资金", "Funds");
-        word("kind.MATERIALS", "物资", "Materials");
-        word("status.SUBMITTED", "已提交，待审批", "Submitted, awaiting a decision");
-        word("status.APPROVED", "已批准", "Approved");
-        word("status.REJECTED", "未批准", "Rejected");
-        word("status.REOPENED", "已复工", "Reopened");
-        word("missing.MASK", "进厂佩戴口罩", "Masks at entry");
-        word("missing.TEMPERATURE", "进厂测量体温", "Temperature at entry");
-        word("missing.DISINFECTION", "进厂消毒", "Disinfection at entry");
-        word("missing.HEALTH_FORM", "健康申报", "Health declaration");
-        word("missing.CONSENT", "签署承诺书", "Signed commitment");
-        word("missing.PASS", "凭证出入", "Entry pass");
-        word("missing.DISINFECTION_3_PER_DAY", "每日消毒不少于 3 次", "At least 3 disinfections a day");
-        word("missing.EMERGENCY_PLAN", "应急处置预案", "Emergency plan");
-        word("missing.THERMOMETER", "配备体温计", "Thermometers");
+        JsonNode table = Json.parseTrusted(new String(resource("page-words.json"), StandardCharsets.UTF_8));
+        table.get("fields").properties().forEach(e -> FIELDS.put(e.getKey(), new String[] {e.getValue().get(0).asText(), e.getValue().get(1).asText()}));
+        table.get("words").properties().forEach(e -> WORDS.put(e.getKey(), new String[] {e.getValue().get(0).asText(), e.getValue().get(1).asText()}));
     }
 
-    private static void field(String path, String zh, String en) {
-        FIELDS.put(path, new String[] {zh, en});
-    }
-
-    private static void word(String key, String zh, String en) {
-        WORDS.put(key, new String[] {zh, en});
+    private static byte[] resource(String name) {
+        try (InputStream in = HtmlPage.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Read once per container: the names of the districts and the reporting time zone. */
@@ -158,23 +91,10 @@ final class HtmlPage {
         }
         String best = "";
         double bestQ = -1;
-        for (String part : request.header("accept-language").orElse("").split(",")) {
-            String[] pieces = part.trim().split(";");
-            String tag = pieces[0].trim().toLowerCase(Locale.ROOT);
-            double q = 1;
-            for (int i = 1; i < pieces.length; i++) {
-                String p = pieces[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            if (!tag.isEmpty() && !tag.equals("*") && q > bestQ) {
-                best = tag;
-                bestQ = q;
+        for (Map.Entry<String, Double> tag : MediaTypes.qualities(request.header("accept-language").orElse("")).entrySet()) {
+            if (!tag.getKey().isEmpty() && !tag.getKey().equals("*") && tag.getValue() > bestQ) {
+                best = tag.getKey();
+                bestQ = tag.getValue();
             }
         }
         return best.startsWith("en");

@@ -15,29 +15,13 @@ public final class Table {
     private Table() {
     }
 
-    public static final String PK = "pk";
-    public static final String SK = "sk";
-    public static final String GSI1 = "GSI1";
-    public static final String GSI1PK = "gsi1pk";
-    public static final String GSI1SK = "gsi1sk";
+    public static final String PK = "pk", SK = "sk", GSI1 = "GSI1", GSI1PK = "gsi1pk", GSI1SK = "gsi1sk";
 
     // ---- attributes of more than one kind of item (and names inside their maps)
-    public static final String ID = "id";
-    public static final String NAME = "name";
-    public static final String STATUS = "status";
-    public static final String DISTRICT = "district";
-    public static final String LOCAL_DATE = "localDate";
-    public static final String RECEIVED_AT = "receivedAt";
-    public static final String STARTED_AT = "startedAt";
-    public static final String REASON = "reason";
-    public static final String FEVER = "fever";
-    public static final String VEHICLES = "vehicles";
-    public static final String REGISTRATIONS = "registrations";
-    public static final String DONATIONS = "donations";
-    public static final String FUNDS = "funds";
-    public static final String MATERIALS_VALUE = "materialsValue";
-    public static final String REOPENED = "reopened";
-    public static final String ITEMS = "items";
+    public static final String ID = "id", NAME = "name", STATUS = "status", DISTRICT = "district",
+            LOCAL_DATE = "localDate", RECEIVED_AT = "receivedAt", STARTED_AT = "startedAt", REASON = "reason",
+            FEVER = "fever", VEHICLES = "vehicles", REGISTRATIONS = "registrations", DONATIONS = "donations",
+            FUNDS = "funds", MATERIALS_VALUE = "materialsValue", REOPENED = "reopened", ITEMS = "items";
 
     /**
      * A day's registrations and donations from the whole city are spread over this many partitions by
@@ -60,24 +44,12 @@ public final class Table {
             return "REG#" + localDate + "#" + shard;
         }
 
-        public static final String OCCURRED_AT = "occurredAt";
-        public static final String SITE_TYPE = "siteType";
-        public static final String SITE_CODE = "siteCode";
-        public static final String ID_TYPE = "idType";
-        public static final String ID_HASH = "idHash";
-        public static final String ID_NUMBER_MASKED = "idNumberMasked";
-        public static final String PHONE_HASH = "phoneHash";
-        public static final String PHONE_MASKED = "phoneMasked";
-        public static final String VEHICLE_PLATE = "vehiclePlate";
-        public static final String ORIGIN = "origin";
-        public static final String TRAVEL_HISTORY = "travelHistory";
-        public static final String CONTACT_WITH_CASES = "contactWithCases";
-        public static final String TEMPERATURE = "temperatureCelsius";
-        public static final String SYMPTOMS = "symptoms";
-        public static final String COHABITANTS_UNWELL = "cohabitantsUnwell";
-        public static final String RISK_LEVEL = "riskLevel";
-        public static final String ISOLATION_UNTIL = "isolationUntil";
-        public static final String CONSENT_AT = "consentAt";
+        public static final String OCCURRED_AT = "occurredAt", SITE_TYPE = "siteType", SITE_CODE = "siteCode",
+                ID_TYPE = "idType", ID_HASH = "idHash", ID_NUMBER_MASKED = "idNumberMasked",
+                PHONE_HASH = "phoneHash", PHONE_MASKED = "phoneMasked", VEHICLE_PLATE = "vehiclePlate",
+                ORIGIN = "origin", TRAVEL_HISTORY = "travelHistory", CONTACT_WITH_CASES = "contactWithCases",
+                TEMPERATURE = "temperatureCelsius", SYMPTOMS = "symptoms", COHABITANTS_UNWELL = "cohabitantsUnwell",
+                RISK_LEVEL = "riskLevel", ISOLATION_UNTIL = "isolationUntil", CONSENT_AT = "consentAt";
     }
 
     /**
@@ -96,23 +68,11 @@ public final class Table {
             return "RECEIPT#" + receiptNumber;
         }
 
-        public static final String RECEIPT_SK = "RECEIPT";
-        public static final String RECEIPT_NUMBER = "receiptNumber";
-        public static final String KIND = "kind";
-        public static final String VALUE = "value";
-        public static final String AMOUNT = "amount";
-        public static final String CATEGORY = "category";
-        public static final String QUANTITY = "quantity";
-        public static final String UNIT = "unit";
-        public static final String UNIT_VALUE = "unitValue";
-        public static final String DONOR_TYPE = "donorType";
-        public static final String DONOR_NAME = "donorName";
-        public static final String ANONYMOUS = "anonymous";
-        public static final String DONOR_PHONE_MASKED = "donorPhoneMasked";
-        public static final String RECIPIENT = "recipient";
-        public static final String NOTE = "note";
-        public static final String DONATION_ID = "donationId";
-        public static final String RESERVED_AT = "reservedAt";
+        public static final String RECEIPT_SK = "RECEIPT", RECEIPT_NUMBER = "receiptNumber", KIND = "kind",
+                VALUE = "value", AMOUNT = "amount", CATEGORY = "category", QUANTITY = "quantity", UNIT = "unit",
+                UNIT_VALUE = "unitValue", DONOR_TYPE = "donorType", DONOR_NAME = "donorName",
+                ANONYMOUS = "anonymous", DONOR_PHONE_MASKED = "donorPhoneMasked", RECIPIENT = "recipient",
+                NOTE = "note", DONATION_ID = "donationId", RESERVED_AT = "reservedAt";
     }
 
     /**
@@ -157,45 +117,18 @@ public final class Table {
             return sk.substring(sk.lastIndexOf('#') + 1);
         }
 
-        public static final String SK_VALUE = "APP";
-        public static final String LOCK_SK = "OPEN";
-        public static final String VERSION = "version";
-        public static final String STREET = "street";
-        public static final String ENTERPRISE = "enterprise";
-        public static final String CREDIT_CODE = "creditCode";
-        public static final String INDUSTRY = "industry";
-        public static final String ABOVE_DESIGNATED_SIZE = "aboveDesignatedSize";
-        public static final String EMPLOYEES = "employees";
-        public static final String CONTACT = "contact";
-        public static final String PHONE = "phone";
-        public static final String PLANNED_DATE = "plannedDate";
-        public static final String RETURNING = "returningEmployees";
-        public static final String FROM_HUBEI = "employeesFromHubei";
-        public static final String PREVENTION = "prevention";
-        public static final String RESPONSIBLE_PERSON = "responsiblePerson";
-        public static final String DISINFECTIONS_PER_DAY = "disinfectionsPerDay";
-        public static final String ENTRY_STEPS = "entrySteps";
-        public static final String MASKS_IN_STOCK = "masksInStock";
-        public static final String THERMOMETERS = "thermometers";
-        public static final String EMERGENCY_PLAN = "emergencyPlan";
-        public static final String DIFFICULTIES = "difficulties";
-        public static final String DIFFICULTY_NOTE = "difficultyNote";
-        public static final String READINESS = "readiness";
-        public static final String READY = "ready";
-        public static final String MISSING = "missing";
-        public static final String SUBMITTED_AT = "submittedAt";
-        public static final String SUBMITTED_ON = "submittedOn";
-        public static final String DECIDED_AT = "decidedAt";
-        public static final String DECIDED_ON = "decidedOn";
-        public static final String REOPENED_ON = "reopenedOn";
-        public static final String HISTORY = "history";
-        public static final String AT = "at";
-        public static final String ACTOR = "actor";
-        public static final String FROM = "from";
-        public static final String TO = "to";
-        public static final String ATTEMPT_ID = "attemptId";
-        public static final String APP_ID = "appId";
-        public static final String LOCKED_AT = "lockedAt";
+        public static final String SK_VALUE = "APP", LOCK_SK = "OPEN", VERSION = "version", STREET = "street",
+                ENTERPRISE = "enterprise", CREDIT_CODE = "creditCode", INDUSTRY = "industry",
+                ABOVE_DESIGNATED_SIZE = "aboveDesignatedSize", EMPLOYEES = "employees", CONTACT = "contact",
+                PHONE = "phone", PLANNED_DATE = "plannedDate", RETURNING = "returningEmployees",
+                FROM_HUBEI = "employeesFromHubei", PREVENTION = "prevention",
+                RESPONSIBLE_PERSON = "responsiblePerson", DISINFECTIONS_PER_DAY = "disinfectionsPerDay",
+                ENTRY_STEPS = "entrySteps", MASKS_IN_STOCK = "masksInStock", THERMOMETERS = "thermometers",
+                EMERGENCY_PLAN = "emergencyPlan", DIFFICULTIES = "difficulties", DIFFICULTY_NOTE = "difficultyNote",
+                READINESS = "readiness", READY = "ready", MISSING = "missing", SUBMITTED_AT = "submittedAt",
+                SUBMITTED_ON = "submittedOn", DECIDED_AT = "decidedAt", DECIDED_ON = "decidedOn",
+                REOPENED_ON = "reopenedOn", HISTORY = "history", AT = "at", ACTOR = "actor", FROM = "from",
+                TO = "to", ATTEMPT_ID = "attemptId", APP_ID = "appId", LOCKED_AT = "lockedAt";
     }
 
     /** A day whose figures changed after it was over: {@code pk = CHANGED}, {@code sk = {date}}. */
@@ -203,8 +136,7 @@ public final class Table {
         private ChangeItem() {
         }
 
-        public static final String PK_VALUE = "CHANGED";
-        public static final String CHANGED_AT = "changedAt";
+        public static final String PK_VALUE = "CHANGED", CHANGED_AT = "changedAt";
     }
 
     /**
@@ -215,25 +147,13 @@ public final class Table {
         private AggregateItem() {
         }
 
-        public static final String PK_VALUE = "AGG";
-        public static final String COMPILED_AT = "compiledAt";
-        public static final String DISTRICTS = "districts";
-        public static final String TREND = "trend";
-        public static final String DATE = "date";
-        public static final String HIGH_RISK = "highRisk";
-        public static final String MEDIUM_RISK = "mediumRisk";
-        public static final String LOW_RISK = "lowRisk";
-        public static final String SUBMITTED = "submitted";
-        public static final String APPROVED = "approved";
-        public static final String REJECTED = "rejected";
-        public static final String ABOVE_SIZE_REOPENED = "aboveSizeReopened";
-        public static final String CUM_REGISTRATIONS = "cumRegistrations";
-        public static final String CUM_FUNDS = "cumFunds";
-        public static final String CUM_MATERIALS_VALUE = "cumMaterialsValue";
-        public static final String CUM_SUBMITTED = "cumSubmitted";
-        public static final String CUM_APPROVED = "cumApproved";
-        public static final String CUM_REJECTED = "cumRejected";
-        public static final String CUM_ABOVE_SIZE_REOPENED = "cumAboveSizeReopened";
+        public static final String PK_VALUE = "AGG", COMPILED_AT = "compiledAt", DISTRICTS = "districts",
+                TREND = "trend", DATE = "date", HIGH_RISK = "highRisk", MEDIUM_RISK = "mediumRisk",
+                LOW_RISK = "lowRisk", SUBMITTED = "submitted", APPROVED = "approved", REJECTED = "rejected",
+                ABOVE_SIZE_REOPENED = "aboveSizeReopened", CUM_REGISTRATIONS = "cumRegistrations",
+                CUM_FUNDS = "cumFunds", CUM_MATERIALS_VALUE = "cumMaterialsValue", CUM_SUBMITTED = "cumSubmitted",
+                CUM_APPROVED = "cumApproved", CUM_REJECTED = "cumRejected",
+                CUM_ABOVE_SIZE_REOPENED = "cumAboveSizeReopened";
     }
 
     /**
@@ -244,10 +164,8 @@ public final class Table {
         private IdempotencyItem() {
         }
 
-        public static final String FINGERPRINT = "fingerprint";
-        public static final String LEASE_UNTIL = "leaseUntil";
-        public static final String EXPIRES_AT = "expiresAt";
-        public static final String BODY = "body";
+        public static final String FINGERPRINT = "fingerprint", LEASE_UNTIL = "leaseUntil", EXPIRES_AT = "expiresAt",
+                BODY = "body";
     }
 
     /** A key no record has: the harmless read that primes a client before the SnapStart snapshot. */
