@@ -11,19 +11,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** Turns a valid command into a stored registration. */
-public final class RegistrationService {
-    private final Registrations registrations;
-    private final RiskAssessment risk;
-    private final PersonalData personalData;
-    private final AppClock clock;
-
-    public RegistrationService(Registrations registrations, RiskAssessment risk, PersonalData personalData, AppClock clock) {
-        this.registrations = registrations;
-        this.risk = risk;
-        this.personalData = personalData;
-        this.clock = clock;
-    }
-
+public record RegistrationService(Registrations registrations, RiskAssessment risk, PersonalData personalData, AppClock clock) {
     /**
      * Registers the person under the attempt's id. The attempt's time is "now" for the default
      * occurredAt, so a run after a crash derives the same item and finds it instead of adding a second.

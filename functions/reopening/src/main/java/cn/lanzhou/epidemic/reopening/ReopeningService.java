@@ -28,7 +28,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The reopening workflow: submissions under the one-open-application rule, staff transitions, views. */
-public final class ReopeningService {
+public record ReopeningService(ReopeningApplications store, Districts districts, AppClock clock) {
     /**
      * A lock whose application does not exist yet may belong to a submission still running (the lock
      * is taken before the application is written); only after this long is it deemed abandoned.
@@ -36,16 +36,6 @@ public final class ReopeningService {
     static final Duration UNWRITTEN_LOCK_GRACE = Duration.ofMinutes(2);
     private static final int LOCK_ATTEMPTS = 5;
     private static final Pattern ID = Pattern.compile("[0-9A-Z]{26}");
-
-    private final ReopeningApplications store;
-    private final Districts districts;
-    private final AppClock clock;
-
-    public ReopeningService(ReopeningApplications store, Districts districts, AppClock clock) {
-        this.store = store;
-        this.districts = districts;
-        this.clock = clock;
-    }
 
     /**
      * Submits under the enterprise's lock. A run again after a crash (same id from the same

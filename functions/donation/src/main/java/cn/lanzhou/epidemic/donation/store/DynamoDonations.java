@@ -30,18 +30,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * exact DynamoDB numbers; DynamoDB drops trailing zeros, so they are restored to scale 2 on reading.
  * A conditional put of the receipt's reservation makes each receipt number unique.
  */
-public final class DynamoDonations implements Donations {
-
-    private final Dynamo dynamo;
-    private final String table;
-    private final DayChanges dayChanges;
-
-    public DynamoDonations(Dynamo dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.dayChanges = new DayChanges(dynamo, table);
-    }
-
+public record DynamoDonations(Dynamo dynamo, String table) implements Donations {
     @Override
     public boolean reserveReceipt(String receiptNumber, String donationId, Instant at) {
         return dynamo.putIfAbsent(table, Map.of(
@@ -53,7 +42,7 @@ public final class DynamoDonations implements Donations {
 
     @Override
     public void markDayChanged(LocalDate day, LocalDate today, Instant at) {
-        dayChanges.markIfPast(day, today, at);
+        dayChanges().markIfPast(day, today, at);
     }
 
     @Override
@@ -123,5 +112,9 @@ public final class DynamoDonations implements Donations {
                 list,
                 Money.normalise(Attrs.decimal(item, VALUE)),
                 Attrs.optStr(item, NOTE));
+    }
+
+    private DayChanges dayChanges() {
+        return new DayChanges(dynamo, table);
     }
 }

@@ -33,25 +33,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * district an attribute). One PutItem per registration, conditional on the item being absent; a late
  * registration (local date before today) first marks its day as changed.
  */
-public final class DynamoRegistrations implements Registrations {
-
-    private final Dynamo dynamo;
-    private final String table;
-    private final DayChanges dayChanges;
-    private final AppClock clock;
-
-    public DynamoRegistrations(Dynamo dynamo, String table, AppClock clock) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.dayChanges = new DayChanges(dynamo, table);
-        this.clock = clock;
-    }
-
-
+public record DynamoRegistrations(Dynamo dynamo, String table, AppClock clock) implements Registrations {
     @Override
     public Registration addIfAbsent(Registration registration) {
         // the marker goes first: a crash after it costs one needless recompilation, never a missed change
-        dayChanges.markIfPast(registration.localDate(), clock.today(), clock.now());
+        dayChanges().markIfPast(registration.localDate(), clock.today(), clock.now());
         Map<String, AttributeValue> item = toItem(registration);
         if (dynamo.putIfAbsent(table, item)) {
             return registration;
@@ -124,5 +110,9 @@ public final class DynamoRegistrations implements Registrations {
                 Attrs.flag(item, FEVER),
                 RiskLevel.valueOf(Attrs.str(item, RISK_LEVEL)),
                 Attrs.optStr(item, ISOLATION_UNTIL).map(LocalDate::parse));
+    }
+
+    private DayChanges dayChanges() {
+        return new DayChanges(dynamo, table);
     }
 }

@@ -50,17 +50,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * Applications, their enterprises' locks and the report's pointers to a day's events, in the one
  * table ({@link Table.ApplicationItem}, docs/reopenings.md).
  */
-public final class DynamoReopeningApplications implements ReopeningApplications {
-    private final Dynamo dynamo;
-    private final String table;
-    private final DayChanges dayChanges;
-
-    public DynamoReopeningApplications(Dynamo dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.dayChanges = new DayChanges(dynamo, table);
-    }
-
+public record DynamoReopeningApplications(Dynamo dynamo, String table) implements ReopeningApplications {
     @Override
     public Optional<ReopeningApplication> find(String id) {
         return dynamo.get(table, key(ApplicationItem.pk(id), SK_VALUE)).map(DynamoReopeningApplications::fromItem);
@@ -161,7 +151,7 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
 
     @Override
     public void announce(LocalDate date, String district, String applicationId, LocalDate today, Instant now) {
-        dayChanges.markIfPast(date, today, now);
+        dayChanges().markIfPast(date, today, now);
         dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
                 .tableName(table)
                 .item(Map.of(PK, s(eventsPk(date)), SK, s(eventSk(district, applicationId)),
@@ -305,5 +295,9 @@ public final class DynamoReopeningApplications implements ReopeningApplications 
         Set<E> set = EnumSet.noneOf(type);
         names.forEach(name -> set.add(Enum.valueOf(type, name)));
         return Set.copyOf(set);
+    }
+
+    private DayChanges dayChanges() {
+        return new DayChanges(dynamo, table);
     }
 }

@@ -34,17 +34,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * map of {@code date}, {@code registrations}, {@code fever}, {@code donations}, {@code funds},
  * {@code materialsValue}, {@code reopened}: one small item a day.
  */
-public final class DynamoDayAggregates implements DayAggregates {
+public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAggregates {
     /** A walk back usually stops at the first aggregate or two: small pages. */
     private static final int PAGE = 8;
-
-    private final Dynamo dynamo;
-    private final String table;
-
-    public DynamoDayAggregates(Dynamo dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
 
     @Override
     public Optional<DayAggregate> get(LocalDate day) {

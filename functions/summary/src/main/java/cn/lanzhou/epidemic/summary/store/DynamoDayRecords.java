@@ -36,20 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * counts are projected: no name, ID number or phone is read. The shards are read concurrently
  * ({@link Partitions}); the sink is called by one thread at a time.
  */
-public final class DynamoDayRecords implements DayRecords {
+public record DynamoDayRecords(Dynamo dynamo, String table, ZoneId zone, Partitions partitions) implements DayRecords {
     private static final int BATCH = 100;
-
-    private final Dynamo dynamo;
-    private final String table;
-    private final ZoneId zone;
-    private final Partitions partitions;
-
-    public DynamoDayRecords(Dynamo dynamo, String table, ZoneId zone, Partitions partitions) {
-        this.dynamo = dynamo;
-        this.table = table;
-        this.zone = zone;
-        this.partitions = partitions;
-    }
 
     @Override
     public void registrations(LocalDate day, Consumer<Registration> sink) {
