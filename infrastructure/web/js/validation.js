@@ -1,4 +1,4 @@
-// Client-side checks that mirror the server's rules in API.md. The server stays the authority:
+// Client-side checks that mirror the server's rules in openapi.yaml. The server stays the authority:
 // these only spare a round trip. Pure functions, no DOM: tested with `node --test test/`.
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -180,7 +180,7 @@ export function localizeMessage(message, lang) {
 }
 
 /**
- * Builds the JSON body from form controls following API.md's form-urlencoded convention:
+ * Builds the JSON body from form controls following openapi.yaml's form-urlencoded convention:
  * dotted names make nested objects, numeric segments make arrays (`items.0.quantity`).
  * Each control is {name, type, value}; `type` is one of
  *   text (string, omitted when empty), int, number, money (kept as a string, exact),
@@ -246,7 +246,7 @@ export function toHalfWidth(value) {
 
 /**
  * How each kind of input is tidied before it is checked and sent, the way people type it: the
- * server validates the result anyway (API.md), so this only spares a refusal for a space, a
+ * server validates the result anyway (openapi.yaml), so this only spares a refusal for a space, a
  * full-width digit or a thousands separator.
  *  id / code: no spaces or dashes, upper case (ID numbers, credit codes, application numbers)
  *  phone: no spaces (the server removes dashes and +86 itself; so does checkMobile)

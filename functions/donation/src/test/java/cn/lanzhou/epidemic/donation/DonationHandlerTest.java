@@ -156,7 +156,7 @@ class DonationHandlerTest {
         assertEquals(415, response.getStatusCode());
     }
 
-    // ---- issue 16
+    // ---- answers the property tests found wrong
 
     @Test
     void aBadlyEncodedFormFromABrowserIsAPageWithTheErrorAndAJsonClientGetsErrors() {

@@ -261,7 +261,7 @@ class RegistrationHandlerTest {
         }
     }
 
-    // ---- issue 16: found by RegistrationHandlerProperties, and the classes of answers fixed with it
+    // ---- found by RegistrationHandlerProperties, and the classes of answers fixed with it
 
     @Test
     void aJsonTextPostedAsAFormIsAnUnknownFieldWhoseNameIsNotRepeated() {

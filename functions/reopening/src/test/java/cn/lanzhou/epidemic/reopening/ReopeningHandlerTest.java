@@ -354,7 +354,7 @@ class ReopeningHandlerTest {
         return out;
     }
 
-    // ---- issue 16: Accept: text/html on GET routes, duplicates in uniqueItems lists
+    // ---- Accept: text/html on GET routes, duplicates in uniqueItems lists
 
     private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 

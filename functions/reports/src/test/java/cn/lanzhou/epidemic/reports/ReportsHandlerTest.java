@@ -206,7 +206,7 @@ class ReportsHandlerTest {
         return out;
     }
 
-    // ---- issue 16: report dates bounded by REPORT_START_DATE and today; JSON for a browser too
+    // ---- report dates bounded by REPORT_START_DATE and today; JSON for a browser too
 
     @Test
     void aDayBeforeTheStartDateIsRefusedWith422AndNotCompiled() {

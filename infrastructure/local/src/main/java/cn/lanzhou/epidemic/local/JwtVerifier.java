@@ -29,7 +29,7 @@ import java.util.Set;
  * its issuer's: the signature against the issuer's JWKS, {@code exp} and {@code nbf}, {@code iss}
  * exactly the issuer, {@code aud} containing the audience (the staff console's client id);</li>
  * <li>HS256 tokens signed with the local secret ({@code ./dev token}, scripts and tests), with an
- * unexpired {@code exp}; their issuer and audience are not checked (API.md, the local stack).</li>
+ * unexpired {@code exp}; their issuer and audience are not checked (README, `./dev token`).</li>
  * </ul>
  */
 final class JwtVerifier {

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A clerk's day at a checkpoint on a phone, and an applicant's resubmission: what issue 20 found
- * hurting people — the receipt under the form, input refused for how it was typed, a high risk that
+ * A clerk's day at a checkpoint on a phone, and an applicant's resubmission: what used to hurt
+ * people — the receipt under the form, input refused for how it was typed, a high risk that
  * looked like a success, a form that failed after a 409.
  */
 @ExtendWith(LocalStackExtension.class)

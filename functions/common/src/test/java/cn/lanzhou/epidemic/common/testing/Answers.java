@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What every answer of every route must be, by API.md and openapi.yaml: never a 5xx for what a
+ * What every answer of every route must be, by openapi.yaml: never a 5xx for what a
  * client sent; JSON for a success; a 4xx an RFC 9457 problem ({@code application/problem+json}
  * with {@code type}, {@code title}, {@code status}, {@code detail}, and for a 400 one {@code errors}
  * entry or more, each {@code field}, {@code code}, {@code message}); a page only for a form posted by

@@ -320,7 +320,7 @@ final class FuzzCases {
         };
     }
 
-    /** The form encoding of a JSON object as API.md reads it: dotted names for members, repeated keys for arrays, {@code a.0.b} in arrays of objects. */
+    /** The form encoding of a JSON object as openapi.yaml describes it: dotted names for members, repeated keys for arrays, {@code a.0.b} in arrays of objects. */
     static String formOf(JsonNode body) {
         List<String> pairs = new ArrayList<>();
         flatten("", body, pairs);

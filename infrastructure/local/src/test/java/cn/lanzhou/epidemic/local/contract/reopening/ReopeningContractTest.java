@@ -175,7 +175,7 @@ class ReopeningContractTest {
 
     @Test
     void aBrowserWithoutJavaScriptGetsTheReceiptAsAChinesePage(Api api) {
-        // a browser without JavaScript posts the form encoded: only such a post gets a page (API.md, issue 16)
+        // a browser without JavaScript posts the form encoded: only such a post gets a page (openapi.yaml)
         String form = "enterprise.name=%E5%85%B0%E5%B7%9E%E6%9F%90%E5%85%AC%E5%8F%B8&enterprise.creditCode=" + creditCode()
                 + "&enterprise.industry=%E9%A3%9F%E5%93%81&enterprise.employees=35&district=gaolan"
                 + "&street=%E8%A1%97%E9%81%93&contact.name=%E8%B5%B5&contact.phone=13912345678&plannedDate=" + today()
