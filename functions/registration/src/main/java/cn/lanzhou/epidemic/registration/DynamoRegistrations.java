@@ -9,6 +9,7 @@ import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.DayPartitions;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.TracingIndexes;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -115,6 +116,9 @@ final class DynamoRegistrations implements Registrations {
         r.isolationUntil().ifPresent(d -> item.put(ISOLATION_UNTIL, s(d.toString())));
         // consent is required to register at all; its time is kept as the record of it
         item.put(CONSENT_AT, s(r.receivedAt().toString()));
+        // the keys of the tracing indexes (a person's registrations, a site's day): docs/followup.md
+        item.put(TracingIndexes.SITE_DAY, s(TracingIndexes.siteDay(r.siteType().name(), r.siteCode(), r.localDate())));
+        item.put(TracingIndexes.OCCURRED_KEY, s(TracingIndexes.occurredKey(r.occurredAt(), r.id())));
         return item;
     }
 

@@ -59,6 +59,14 @@ public final class PersonalData {
         return hmacHex(type.name() + ":" + normalisedNumber);
     }
 
+    /**
+     * Every hash a person's records may be keyed by, the current one first. The one place where key
+     * versions plug in: while the hash key has a single version, that is the one hash.
+     */
+    public java.util.List<String> idHashesForLookup(IdType type, String normalisedNumber) {
+        return java.util.List.of(idHash(type, normalisedNumber));
+    }
+
     public String phoneHash(String normalisedPhone) {
         return hmacHex("PHONE:" + normalisedPhone);
     }

@@ -110,7 +110,8 @@ public record RegistrationCommand(
                 vehiclePlate, origin, travelHistory, contactWithCases, temperature, symptoms, cohabitantsUnwell);
     }
 
-    private static String idNumber(Fields body, IdType idType, boolean idTypeKnown, LocalDate today) {
+    /** The identity number's rules (also for the follow-up's persons): normalised, or null with the error added. */
+    public static String idNumber(Fields body, IdType idType, boolean idTypeKnown, LocalDate today) {
         if (!body.present("idNumber")) {
             body.error("idNumber", "required", Messages.REQUIRED);
             return null;
@@ -151,7 +152,8 @@ public record RegistrationCommand(
         return text.get().toUpperCase(Locale.ROOT);
     }
 
-    private static String phone(Fields body) {
+    /** The phone's rules (also for the follow-up's persons): 11 digits, or null with the error added. */
+    public static String phone(Fields body) {
         if (!body.present("phone")) {
             body.error("phone", "required", Messages.REQUIRED);
             return null;
@@ -180,7 +182,8 @@ public record RegistrationCommand(
         return Optional.of(at);
     }
 
-    private static Optional<BigDecimal> temperature(Fields body) {
+    /** The temperature's rules (also for the follow-up's checks): 34.0–43.0, one decimal. */
+    public static Optional<BigDecimal> temperature(Fields body) {
         Optional<BigDecimal> value = body.decimal("temperatureCelsius");
         if (value.isEmpty()) {
             return Optional.empty();
