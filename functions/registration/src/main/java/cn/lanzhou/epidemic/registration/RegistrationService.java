@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.person.PersonalData;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.registration.domain.Registration;

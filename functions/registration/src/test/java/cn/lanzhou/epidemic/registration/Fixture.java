@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.person.PersonalData;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.District;

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.registration;
 
+import cn.lanzhou.epidemic.person.PersonalData;
 import cn.lanzhou.epidemic.common.testing.Requests;
 import static cn.lanzhou.epidemic.registration.Fixture.body;
 import static cn.lanzhou.epidemic.registration.Fixture.valid;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.testing.Events;
-import cn.lanzhou.epidemic.registration.domain.IdType;
+import cn.lanzhou.epidemic.person.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.store.DynamoRegistrations;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

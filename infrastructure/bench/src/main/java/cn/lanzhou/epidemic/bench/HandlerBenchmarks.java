@@ -7,7 +7,7 @@ import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.donation.DonationHandler;
 import cn.lanzhou.epidemic.donation.domain.Donation;
 import cn.lanzhou.epidemic.donation.domain.Donations;
-import cn.lanzhou.epidemic.registration.PersonalData;
+import cn.lanzhou.epidemic.person.PersonalData;
 import cn.lanzhou.epidemic.registration.RegistrationHandler;
 import cn.lanzhou.epidemic.registration.RegistrationService;
 import cn.lanzhou.epidemic.registration.domain.Registrations;

@@ -34,6 +34,7 @@ class EveryDeploymentJarTest {
                 "RegistrationFunction", new Probe(withBody("registration-post.json", "{}"), 400),
                 "DonationFunction", new Probe(withBody("donation-funds.json", "{}"), 400),
                 "ReopeningFunction", new Probe(Events.text("reopening-get.json"), 404),
+                "FollowUpFunction", new Probe(Events.text("observation-get.json"), 404),
                 // the list, whatever other tests compiled: it reads S3 with the container's credentials
                 "ReportsFunction", new Probe(apiEvent("reports-get.json", "GET /reports", "/reports", null, true), 200),
                 "SummaryFunction", new Probe("{\"date\":\"2020-02-13\"}", null));

@@ -35,8 +35,9 @@ class TemplateReaderTest {
         Template.Table data = template.tables().stream().filter(t -> t.name().equals("DataTable")).findFirst().orElseThrow();
 
         assertEquals(List.of(new Template.Key("pk", "HASH"), new Template.Key("sk", "RANGE")), data.keySchema());
-        assertEquals("GSI1", data.globalSecondaryIndexes().get(0).name());
-        assertEquals(4, data.attributeTypes().size());
+        assertEquals(List.of("GSI1", "ByPerson", "BySiteDay"),
+                data.globalSecondaryIndexes().stream().map(Template.Index::name).toList());
+        assertEquals(7, data.attributeTypes().size());
         assertEquals(List.of("reports-bucket", "forms-bucket"), template.buckets());
     }
 

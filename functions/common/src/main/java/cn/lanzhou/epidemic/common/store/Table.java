@@ -2,7 +2,10 @@ package cn.lanzhou.epidemic.common.store;
 
 import cn.lanzhou.epidemic.common.model.Ids;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The schema of the one data table, for every function that writes it and for the daily report that
@@ -21,7 +24,11 @@ public final class Table {
     public static final String ID = "id", NAME = "name", STATUS = "status", DISTRICT = "district",
             LOCAL_DATE = "localDate", RECEIVED_AT = "receivedAt", STARTED_AT = "startedAt", REASON = "reason",
             FEVER = "fever", VEHICLES = "vehicles", REGISTRATIONS = "registrations", DONATIONS = "donations",
-            FUNDS = "funds", MATERIALS_VALUE = "materialsValue", REOPENED = "reopened", ITEMS = "items";
+            FUNDS = "funds", MATERIALS_VALUE = "materialsValue", REOPENED = "reopened", ITEMS = "items",
+            SITE_TYPE = "siteType", SITE_CODE = "siteCode", ID_TYPE = "idType", ID_HASH = "idHash",
+            ID_NUMBER_MASKED = "idNumberMasked", PHONE_MASKED = "phoneMasked", TEMPERATURE = "temperatureCelsius",
+            SYMPTOMS = "symptoms", NOTE = "note", VERSION = "version", AT = "at", ACTOR = "actor",
+            ATTEMPT_ID = "attemptId", LOCKED_AT = "lockedAt", DATE = "date";
 
     /**
      * A day's registrations and donations from the whole city are spread over this many partitions by
@@ -35,7 +42,11 @@ public final class Table {
         return (Ids.sha256(id.getBytes(StandardCharsets.UTF_8))[0] & 0xff) % SHARDS;
     }
 
-    /** A registration: {@code pk = REG#{localDate}#{shard}}, {@code sk = {id}}. */
+    /**
+     * A registration: {@code pk = REG#{localDate}#{shard}}, {@code sk = {id}}; in the sparse tracing
+     * indexes (docs/followup.md) by person ({@value #ID_HASH}, {@value #OCCURRED_KEY}) and by site and
+     * day ({@value #SITE_DAY}, {@value #OCCURRED_KEY}): only registrations carry those keys.
+     */
     public static final class RegistrationItem {
         private RegistrationItem() {
         }
@@ -44,12 +55,22 @@ public final class Table {
             return "REG#" + localDate + "#" + shard;
         }
 
-        public static final String OCCURRED_AT = "occurredAt", SITE_TYPE = "siteType", SITE_CODE = "siteCode",
-                ID_TYPE = "idType", ID_HASH = "idHash", ID_NUMBER_MASKED = "idNumberMasked",
-                PHONE_HASH = "phoneHash", PHONE_MASKED = "phoneMasked", VEHICLE_PLATE = "vehiclePlate",
+        public static String siteDay(String siteType, String siteCode, LocalDate localDate) {
+            return siteType + "#" + siteCode + "#" + localDate;
+        }
+
+        /** UTC with milliseconds always written, then the id: text order is time order, ties broken by id. */
+        public static String occurredKey(Instant occurredAt, String id) {
+            return UTC_MILLIS.format(occurredAt) + "#" + id;
+        }
+
+        private static final DateTimeFormatter UTC_MILLIS =
+                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+        public static final String BY_PERSON_INDEX = "ByPerson", BY_SITE_DAY_INDEX = "BySiteDay";
+        public static final String OCCURRED_AT = "occurredAt", PHONE_HASH = "phoneHash", VEHICLE_PLATE = "vehiclePlate",
                 ORIGIN = "origin", TRAVEL_HISTORY = "travelHistory", CONTACT_WITH_CASES = "contactWithCases",
-                TEMPERATURE = "temperatureCelsius", SYMPTOMS = "symptoms", COHABITANTS_UNWELL = "cohabitantsUnwell",
-                RISK_LEVEL = "riskLevel", ISOLATION_UNTIL = "isolationUntil", CONSENT_AT = "consentAt";
+                COHABITANTS_UNWELL = "cohabitantsUnwell", RISK_LEVEL = "riskLevel", ISOLATION_UNTIL = "isolationUntil",
+                CONSENT_AT = "consentAt", SITE_DAY = "siteDay", OCCURRED_KEY = "occurredKey";
     }
 
     /**
@@ -72,7 +93,7 @@ public final class Table {
                 VALUE = "value", AMOUNT = "amount", CATEGORY = "category", QUANTITY = "quantity", UNIT = "unit",
                 UNIT_VALUE = "unitValue", DONOR_TYPE = "donorType", DONOR_NAME = "donorName",
                 ANONYMOUS = "anonymous", DONOR_PHONE_MASKED = "donorPhoneMasked", RECIPIENT = "recipient",
-                NOTE = "note", DONATION_ID = "donationId", RESERVED_AT = "reservedAt";
+                DONATION_ID = "donationId", RESERVED_AT = "reservedAt";
     }
 
     /**
@@ -117,7 +138,7 @@ public final class Table {
             return sk.substring(sk.lastIndexOf('#') + 1);
         }
 
-        public static final String SK_VALUE = "APP", LOCK_SK = "OPEN", VERSION = "version", STREET = "street",
+        public static final String SK_VALUE = "APP", LOCK_SK = "OPEN", STREET = "street",
                 ENTERPRISE = "enterprise", CREDIT_CODE = "creditCode", INDUSTRY = "industry",
                 ABOVE_DESIGNATED_SIZE = "aboveDesignatedSize", EMPLOYEES = "employees", CONTACT = "contact",
                 PHONE = "phone", PLANNED_DATE = "plannedDate", RETURNING = "returningEmployees",
@@ -127,8 +148,7 @@ public final class Table {
                 EMERGENCY_PLAN = "emergencyPlan", DIFFICULTIES = "difficulties", DIFFICULTY_NOTE = "difficultyNote",
                 READINESS = "readiness", READY = "ready", MISSING = "missing", SUBMITTED_AT = "submittedAt",
                 SUBMITTED_ON = "submittedOn", DECIDED_AT = "decidedAt", DECIDED_ON = "decidedOn",
-                REOPENED_ON = "reopenedOn", HISTORY = "history", AT = "at", ACTOR = "actor", FROM = "from",
-                TO = "to", ATTEMPT_ID = "attemptId", APP_ID = "appId", LOCKED_AT = "lockedAt";
+                REOPENED_ON = "reopenedOn", HISTORY = "history", FROM = "from", TO = "to", APP_ID = "appId";
     }
 
     /** A day whose figures changed after it was over: {@code pk = CHANGED}, {@code sk = {date}}. */
@@ -148,7 +168,7 @@ public final class Table {
         }
 
         public static final String PK_VALUE = "AGG", COMPILED_AT = "compiledAt", DISTRICTS = "districts",
-                TREND = "trend", DATE = "date", HIGH_RISK = "highRisk", MEDIUM_RISK = "mediumRisk",
+                TREND = "trend", HIGH_RISK = "highRisk", MEDIUM_RISK = "mediumRisk",
                 LOW_RISK = "lowRisk", SUBMITTED = "submitted", APPROVED = "approved", REJECTED = "rejected",
                 ABOVE_SIZE_REOPENED = "aboveSizeReopened", CUM_REGISTRATIONS = "cumRegistrations",
                 CUM_FUNDS = "cumFunds", CUM_MATERIALS_VALUE = "cumMaterialsValue", CUM_SUBMITTED = "cumSubmitted",
@@ -166,6 +186,56 @@ public final class Table {
 
         public static final String FINGERPRINT = "fingerprint", LEASE_UNTIL = "leaseUntil", EXPIRES_AT = "expiresAt",
                 BODY = "body";
+    }
+
+    /**
+     * A 14-day observation: {@code pk = OBS#{id}}, {@code sk = OBS}, listed by status through
+     * {@value #GSI1} ({@code OBS#{status}}, {@code {createdAt}#{id}}), its checks a map by slot inside it;
+     * the lock of a person's active observation {@code pk = PERSON#{personKey}}, {@code sk = ACTIVE}, and
+     * beside it the person's observations ({@code sk = OBS#{id}}); the report's pointer to a day's events
+     * {@code pk = OBSEV#{date}}, {@code sk = {district}#{id}}.
+     */
+    public static final class ObservationItem {
+        private ObservationItem() {
+        }
+
+        private static final String PREFIX = "OBS#";
+
+        public static String pk(String id) {
+            return PREFIX + id;
+        }
+
+        /** The {@value #GSI1} partition of the observations in a status; also a person's item of one. */
+        public static String withPrefix(String statusOrId) {
+            return PREFIX + statusOrId;
+        }
+
+        public static String personPk(String personKey) {
+            return "PERSON#" + personKey;
+        }
+
+        public static String eventsPk(LocalDate date) {
+            return "OBSEV#" + date;
+        }
+
+        public static final String SK_VALUE = "OBS", LOCK_SK = "ACTIVE", OBS_ID = "obsId", PERSON_KEY = "personKey",
+                REGISTRATION_ID = "registrationId", START_DATE = "startDate", END_DATE = "endDate",
+                CREATED_AT = "createdAt", CREATED_BY = "createdBy", CHECKS = "checks", OUTCOME = "outcome",
+                RELEASE_REASON = "releaseReason", RELEASED_ON = "releasedOn", RELEASED_AT = "releasedAt",
+                RELEASED_BY = "releasedBy", RELEASE_ATTEMPT = "releaseAttemptId", RECORDED_AT = "recordedAt",
+                RECORDED_BY = "recordedBy";
+    }
+
+    /** A tracing call's audit record: {@code pk = AUDIT#{localDate}}, {@code sk = {at}#{id}}; never an identity number. */
+    public static final class AuditItem {
+        private AuditItem() {
+        }
+
+        public static String pk(LocalDate localDate) {
+            return "AUDIT#" + localDate;
+        }
+
+        public static final String ACTION = "action", PURPOSE = "purpose";
     }
 
     /** A key no record has: the harmless read that primes a client before the SnapStart snapshot. */

@@ -1,5 +1,8 @@
 package cn.lanzhou.epidemic.registration.domain;
 
+import cn.lanzhou.epidemic.person.IdType;
+import cn.lanzhou.epidemic.person.SiteType;
+import cn.lanzhou.epidemic.person.Symptom;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -6,6 +6,10 @@ import cn.lanzhou.epidemic.common.validation.Messages;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import cn.lanzhou.epidemic.common.validation.ResidentIdNumber;
 import cn.lanzhou.epidemic.common.validation.VehiclePlate;
+import cn.lanzhou.epidemic.person.IdType;
+import cn.lanzhou.epidemic.person.PersonRules;
+import cn.lanzhou.epidemic.person.SiteType;
+import cn.lanzhou.epidemic.person.Symptom;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,9 +45,6 @@ public record RegistrationCommand(
 
     static final Duration MAX_AHEAD = Duration.ofMinutes(5);
     static final Duration MAX_BACK = Duration.ofDays(30);
-    static final BigDecimal MIN_TEMPERATURE = new BigDecimal("34.0");
-    static final BigDecimal MAX_TEMPERATURE = new BigDecimal("43.0");
-    private static final Pattern OTHER_ID = Pattern.compile("[A-Za-z0-9]{1,30}");
 
     public RegistrationCommand {
         travelHistory = List.copyOf(travelHistory);
@@ -60,8 +61,8 @@ public record RegistrationCommand(
         String name = body.requiredString("name", 1, 50);
         IdType idType = body.enumValue("idType", IdType.class).orElse(IdType.RESIDENT_ID);
         boolean idTypeKnown = !body.hasError("idType");
-        String idNumber = idNumber(body, idType, idTypeKnown, today);
-        String phone = phone(body);
+        String idNumber = PersonRules.idNumber(body, idType, idTypeKnown, today);
+        String phone = PersonRules.phone(body);
 
         String district = body.requiredString("district", 1, 64);
         if (district != null && !districts.contains(district)) {
@@ -90,7 +91,7 @@ public record RegistrationCommand(
         List<String> travelHistory = body.strings("travelHistory", 20, 100).orElse(List.of());
         boolean contactWithCases = body.bool("contactWithCases").orElse(false);
 
-        Optional<BigDecimal> temperature = temperature(body);
+        Optional<BigDecimal> temperature = PersonRules.temperature(body);
         if (siteType != null && siteType.takesTemperature() && !body.present("temperatureCelsius")) {
             body.error("temperatureCelsius", "required",
                     "检查站和医学观察点必须填写体温 / Required at checkpoints and observation sites");
@@ -110,58 +111,7 @@ public record RegistrationCommand(
                 vehiclePlate, origin, travelHistory, contactWithCases, temperature, symptoms, cohabitantsUnwell);
     }
 
-    private static String idNumber(Fields body, IdType idType, boolean idTypeKnown, LocalDate today) {
-        if (!body.present("idNumber")) {
-            body.error("idNumber", "required", Messages.REQUIRED);
-            return null;
-        }
-        Optional<String> text = body.string("idNumber", 1, 100);
-        if (text.isEmpty()) {
-            if (!body.hasError("idNumber")) {
-                body.error("idNumber", "format", "证件号码格式不正确 / Invalid identity document number");
-            }
-            return null;
-        }
-        if (!idTypeKnown) {
-            return null; // which rule applies is unknown; the idType error says why
-        }
-        if (idType == IdType.RESIDENT_ID) {
-            String number = ResidentIdNumber.normalise(text.get());
-            switch (ResidentIdNumber.check(number, today)) {
-                case VALID:
-                    return number;
-                case FORMAT:
-                    body.error("idNumber", "format", "居民身份证号码应为 17 位数字加 1 位校验码（数字或 X） / "
-                            + "A resident ID number is 17 digits and a check character (digit or X)");
-                    return null;
-                case BIRTH_DATE:
-                    body.error("idNumber", "birth-date", "居民身份证号码中的出生日期无效 / "
-                            + "The birth date in the resident ID number is not a real date");
-                    return null;
-                default:
-                    body.error("idNumber", "check-character", "居民身份证号码校验码不正确 / "
-                            + "The check character of the resident ID number is wrong");
-                    return null;
-            }
-        }
-        if (!OTHER_ID.matcher(text.get()).matches()) {
-            body.error("idNumber", "format", "证件号码应为 1–30 位字母或数字 / Must be 1–30 letters and digits");
-            return null;
-        }
-        return text.get().toUpperCase(Locale.ROOT);
-    }
 
-    private static String phone(Fields body) {
-        if (!body.present("phone")) {
-            body.error("phone", "required", Messages.REQUIRED);
-            return null;
-        }
-        Optional<String> phone = body.string("phone", 1, 40).flatMap(MobilePhone::normalise);
-        if (phone.isEmpty() && !body.hasError("phone")) {
-            body.error("phone", "format", "应为中国大陆手机号码 / Must be a mainland China mobile number");
-        }
-        return phone.orElse(null);
-    }
 
     private static Optional<Instant> occurredAt(Fields body, Instant now) {
         Optional<OffsetDateTime> given = body.dateTime("occurredAt");
@@ -180,20 +130,4 @@ public record RegistrationCommand(
         return Optional.of(at);
     }
 
-    private static Optional<BigDecimal> temperature(Fields body) {
-        Optional<BigDecimal> value = body.decimal("temperatureCelsius");
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        BigDecimal t = value.get();
-        if (t.compareTo(MIN_TEMPERATURE) < 0 || t.compareTo(MAX_TEMPERATURE) > 0) {
-            body.error("temperatureCelsius", "range", "体温应在 34.0 到 43.0 摄氏度之间 / Must be between 34.0 and 43.0 °C");
-            return Optional.empty();
-        }
-        if (t.stripTrailingZeros().scale() > 1) {
-            body.error("temperatureCelsius", "precision", "体温最多保留一位小数 / At most one decimal place");
-            return Optional.empty();
-        }
-        return Optional.of(t.setScale(1));
-    }
 }

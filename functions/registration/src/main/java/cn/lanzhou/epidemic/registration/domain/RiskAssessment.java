@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.registration.domain;
 
+import cn.lanzhou.epidemic.person.Symptom;
 import cn.lanzhou.epidemic.common.config.Env;
 import java.math.BigDecimal;
 import java.time.LocalDate;

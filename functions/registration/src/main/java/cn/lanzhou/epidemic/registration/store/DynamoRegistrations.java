@@ -12,12 +12,12 @@ import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.common.time.AppClock;
-import cn.lanzhou.epidemic.registration.domain.IdType;
+import cn.lanzhou.epidemic.person.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.domain.Registrations;
 import cn.lanzhou.epidemic.registration.domain.RiskLevel;
-import cn.lanzhou.epidemic.registration.domain.SiteType;
-import cn.lanzhou.epidemic.registration.domain.Symptom;
+import cn.lanzhou.epidemic.person.SiteType;
+import cn.lanzhou.epidemic.person.Symptom;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,6 +80,9 @@ public record DynamoRegistrations(Dynamo dynamo, String table, AppClock clock) i
         r.isolationUntil().ifPresent(d -> item.put(ISOLATION_UNTIL, s(d.toString())));
         // consent is required to register at all; its time is kept as the record of it
         item.put(CONSENT_AT, s(r.receivedAt().toString()));
+        // the keys of the tracing indexes (a person's registrations, a site's day): docs/followup.md
+        item.put(SITE_DAY, s(siteDay(r.siteType().name(), r.siteCode(), r.localDate())));
+        item.put(OCCURRED_KEY, s(occurredKey(r.occurredAt(), r.id())));
         return item;
     }
 

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.model.Ids;
 import cn.lanzhou.epidemic.common.store.Table;
-import cn.lanzhou.epidemic.registration.domain.IdType;
+import cn.lanzhou.epidemic.person.IdType;
 import cn.lanzhou.epidemic.registration.domain.Registration;
 import cn.lanzhou.epidemic.registration.domain.RiskLevel;
-import cn.lanzhou.epidemic.registration.domain.SiteType;
-import cn.lanzhou.epidemic.registration.domain.Symptom;
+import cn.lanzhou.epidemic.person.SiteType;
+import cn.lanzhou.epidemic.person.Symptom;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -17,8 +17,9 @@ import java.util.List;
  */
 final class Architecture {
     static final String ROOT = "cn.lanzhou.epidemic";
-    /** The function modules: each may use {@code common}, none another function. */
-    static final List<String> FUNCTIONS = List.of("districts", "registration", "donation", "reopening", "summary", "reports");
+    /** The function modules: each may use the libraries {@code common} and {@code person}, none another function. */
+    static final List<String> FUNCTIONS = List.of("districts", "registration", "donation", "reopening", "followup", "summary",
+            "reports");
 
     private Architecture() {
     }
@@ -50,7 +51,7 @@ final class Architecture {
                     .toArray(String[]::new);
             ArchRule apart = noClasses().that().resideInAPackage(root + "." + function + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .because("functions are deployed apart and share only common")
+                    .because("functions are deployed apart and share only the libraries common and person")
                     .allowEmptyShould(true);
             rule = rule == null ? CompositeArchRule.of(apart) : rule.and(apart);
         }

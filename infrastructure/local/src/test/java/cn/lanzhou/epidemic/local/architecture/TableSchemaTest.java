@@ -30,7 +30,7 @@ class TableSchemaTest {
     /** Constants that are values of a key or names of an index, not attribute names. */
     /** A literal that reads as a DynamoDB expression rather than as words for people. */
     private static final Pattern EXPRESSION = Pattern.compile("attribute_\\w+\\(|\\bSET |\\bBETWEEN\\b| (=|<|<=|>|>=) |^#|, #");
-    private static final Pattern NOT_AN_ATTRIBUTE = Pattern.compile(".*(_VALUE|_SK|PRIMING_PK)|GSI1");
+    private static final Pattern NOT_AN_ATTRIBUTE = Pattern.compile(".*(_VALUE|_SK|_INDEX|PRIMING_PK)|GSI1");
 
     @Test
     void everyAttributeNameIsDeclaredOnce() throws IllegalAccessException {

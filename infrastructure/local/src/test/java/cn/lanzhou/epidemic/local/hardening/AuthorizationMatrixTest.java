@@ -43,7 +43,8 @@ class AuthorizationMatrixTest {
                 wrong.add(route.routeKey() + ": its function " + handlerClass + " is missing");
                 continue;
             }
-            String path = route.path().replace("{id}", "01ARZ3NDEKTSV4RRFFQ69G5FAV").replace("{date}", Samples.today().toString());
+            String path = route.path().replace("{id}", "01ARZ3NDEKTSV4RRFFQ69G5FAV").replace("{date}", Samples.today().toString())
+                    .replace("{type}", "CHECKPOINT").replace("{code}", "CG-01");
             for (var caller : callers.entrySet()) {
                 HttpRequest.Builder request = api.request(path);
                 if (route.method().equals("POST")) {
@@ -75,8 +76,11 @@ class AuthorizationMatrixTest {
         if (!route.protectedByJwt()) {
             return "not 401/403";
         }
+        // tracing needs the group tracer as well, its audit admin (API.md): a token with only staff is 403 there
+        boolean extraGroup = route.path().equals("/persons/lookup") || route.path().startsWith("/sites/")
+                || route.path().equals("/audit");
         return switch (caller) {
-            case "staff" -> "not 401/403";
+            case "staff" -> extraGroup ? "403" : "not 401/403";
             case "no staff group" -> "403";
             default -> "401";
         };

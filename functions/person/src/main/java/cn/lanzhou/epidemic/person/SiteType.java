@@ -1,10 +1,10 @@
-package cn.lanzhou.epidemic.registration.domain;
+package cn.lanzhou.epidemic.person;
 
 /** Where a person was checked. Checkpoints and observation sites always take a temperature. */
 public enum SiteType {
     CHECKPOINT, COMMUNITY, ENTERPRISE, OBSERVATION;
 
-    boolean takesTemperature() {
+    public boolean takesTemperature() {
         return this == CHECKPOINT || this == OBSERVATION;
     }
 }

@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.registration;
+package cn.lanzhou.epidemic.person;
 
 import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
@@ -7,7 +7,6 @@ import cn.lanzhou.epidemic.common.log.Log;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import cn.lanzhou.epidemic.registration.domain.IdType;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;

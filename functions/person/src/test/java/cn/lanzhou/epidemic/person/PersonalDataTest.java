@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.registration;
+package cn.lanzhou.epidemic.person;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import cn.lanzhou.epidemic.registration.domain.IdType;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataTest {

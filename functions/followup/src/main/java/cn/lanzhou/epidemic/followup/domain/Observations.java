@@ -1,0 +1,48 @@
+package cn.lanzhou.epidemic.followup.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Where observations are kept, with the one-ACTIVE-per-person lock. */
+public interface Observations {
+    /** The holder of a person's lock and when it was taken. */
+    record Lock(String observationId, Instant lockedAt) {
+    }
+
+    /** What became of a check. */
+    enum CheckWrite { ADDED, SLOT_TAKEN, NOT_ACTIVE }
+
+    /** Takes the person's lock if it is free; true when this call took it. */
+    boolean lock(String personKey, String observationId, Instant at);
+
+    Optional<Lock> lockOf(String personKey);
+
+    /** Takes the lock over from a holder that is no longer ACTIVE; false when someone else changed it first. */
+    boolean takeOver(String personKey, String staleHolder, String observationId, Instant at);
+
+    /** Frees the lock if this observation still holds it. */
+    void unlock(String personKey, String observationId);
+
+    /** A daily-report pointer: this observation has an event (start, check, release) on {@code date}. */
+    void announce(LocalDate date, String district, String observationId, LocalDate today, Instant now);
+
+    /** Stores a new observation unless its id is already stored; true when this call stored it. */
+    boolean create(Observation observation);
+
+    Optional<Observation> find(String id);
+
+    /** Every observation of the person, newest first. */
+    List<Observation> ofPerson(String personKey);
+
+    /** Adds the check if the observation is ACTIVE and the slot free, in one conditional write. */
+    CheckWrite addCheck(String id, Check check);
+
+    /** Releases the observation if it is ACTIVE at {@code expectedVersion}; empty when that condition failed. */
+    Optional<Observation> release(String id, long expectedVersion, Release release);
+
+    /** Newest first by creation, of one status, optionally of one district and site. */
+    Page<Observation> list(Status status, Optional<String> district, Optional<String> siteCode, int limit,
+            Optional<String> after);
+}
