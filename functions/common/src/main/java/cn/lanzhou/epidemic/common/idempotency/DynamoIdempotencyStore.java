@@ -21,10 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/**
- * Idempotency records in their own table, one item per (route, key) ({@link cn.lanzhou.epidemic.common.store.Table.IdempotencyItem}).
- * TTL deletes late (and the local DynamoDB not at all), so an expired record is also treated as absent.
- */
+/** One {@link cn.lanzhou.epidemic.common.store.Table.IdempotencyItem} per (route, key); an expired one counts as absent, as TTL deletes late (the local DynamoDB never). */
 public final class DynamoIdempotencyStore implements IdempotencyStore {
     private final Dynamo dynamo;
     private final String table;

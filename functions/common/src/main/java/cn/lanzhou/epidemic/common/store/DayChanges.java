@@ -8,15 +8,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
-/**
- * Marks a local day whose figures changed after the day was over (a late registration, a donation
- * dated back, a reopening dated back), so that the daily report recompiles that day and the
- * cumulative figures after it. Written BEFORE the record it announces: a crash in between costs
- * only one needless recomputation, never a missed change.
- * The item is {@link Table.ChangeItem}; late writes are the exception, so its one partition stays cool.
- */
+/** Marks a past day changed late, for the report to recompile; written before the record, so a crash costs a recomputation, not a missed change. */
 public final class DayChanges {
-
     private final Dynamo dynamo;
     private final String table;
 
