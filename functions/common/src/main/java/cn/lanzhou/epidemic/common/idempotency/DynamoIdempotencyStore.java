@@ -22,15 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /** One {@link cn.lanzhou.epidemic.common.store.Table.IdempotencyItem} per (route, key); an expired one counts as absent, as TTL deletes late (the local DynamoDB never). */
-public final class DynamoIdempotencyStore implements IdempotencyStore {
-    private final Dynamo dynamo;
-    private final String table;
-
-    public DynamoIdempotencyStore(Dynamo dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
-
+public record DynamoIdempotencyStore(Dynamo dynamo, String table) implements IdempotencyStore {
     @Override
     public boolean claim(String key, String fingerprint, Instant now, Instant leaseUntil, Instant expiresAt) {
         try {

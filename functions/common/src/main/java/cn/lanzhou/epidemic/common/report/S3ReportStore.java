@@ -20,17 +20,7 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 
 /** {@link ReportStore} on S3: transient faults become {@link cn.lanzhou.epidemic.common.store.BackendUnavailable} ({@link Faults}); a missing file is empty. */
-public final class S3ReportStore implements ReportStore {
-    private final S3Client s3;
-    private final S3Presigner presigner;
-    private final String bucket;
-
-    public S3ReportStore(S3Client s3, S3Presigner presigner, String bucket) {
-        this.s3 = s3;
-        this.presigner = presigner;
-        this.bucket = bucket;
-    }
-
+public record S3ReportStore(S3Client s3, S3Presigner presigner, String bucket) implements ReportStore {
     @Override
     public Optional<String> put(String key, byte[] content, String contentType, Map<String, String> metadata) {
         String version = call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)

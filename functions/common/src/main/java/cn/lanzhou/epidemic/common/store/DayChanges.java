@@ -9,15 +9,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /** Marks a past day changed late, for the report to recompile; written before the record, so a crash costs a recomputation, not a missed change. */
-public final class DayChanges {
-    private final Dynamo dynamo;
-    private final String table;
-
-    public DayChanges(Dynamo dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
-
+public record DayChanges(Dynamo dynamo, String table) {
     /** Marks {@code day} if it is before {@code today}; a write for the current day needs no mark. */
     public void markIfPast(LocalDate day, LocalDate today, Instant now) {
         if (!day.isBefore(today)) {
