@@ -6,12 +6,7 @@ import cn.lanzhou.epidemic.common.problem.Problem;
 import java.util.Arrays;
 import java.util.Map;
 
-/**
- * Staff routes sit behind the API Gateway JWT authorizer; the function checks the claims it passed
- * on as well (defence in depth): no claims 401, no {@code staff} in the groups claim 403. The claim's
- * name is the deployment's ({@code STAFF_GROUPS_CLAIM}, default {@code cognito:groups}): any OpenID
- * Connect provider may be the issuer.
- */
+/** Defence in depth behind the JWT authorizer; the groups claim is configurable ({@code STAFF_GROUPS_CLAIM}) for any OpenID Connect issuer. */
 public final class Staff {
     public static final String GROUP = "staff";
     private static final String GROUPS_CLAIM = Env.get("STAFF_GROUPS_CLAIM", "cognito:groups");
@@ -51,10 +46,7 @@ public final class Staff {
         return sub;
     }
 
-    /**
-     * API Gateway flattens an array claim into a string, {@code [staff admin]}; a JSON array
-     * string ({@code ["staff"]}) or a comma-separated one are read as well.
-     */
+    /** API Gateway flattens an array claim to {@code [staff admin]}; JSON-array and comma-separated strings are read too. */
     static java.util.List<String> groups(String claim) {
         if (claim == null) {
             return java.util.List.of();

@@ -11,11 +11,7 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
-/**
- * Gives each SDK call made within a {@link RequestBudget} the rest of that budget as its
- * {@code apiCallTimeout} (a per-request override) when that is shorter than the client's own; a
- * call after the budget is spent is not sent and fails as a timeout.
- */
+/** Caps each SDK call's {@code apiCallTimeout} at what is left of the {@link RequestBudget}, so several calls cannot outlast the request. */
 final class BudgetInterceptor implements ExecutionInterceptor {
     private final Duration callTimeout;
 

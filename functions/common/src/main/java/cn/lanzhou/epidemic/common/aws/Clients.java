@@ -13,15 +13,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
-/**
- * Builds the AWS SDK clients, once per container (a handler's no-arg constructor). The SDK resolves
- * the region ({@code AWS_REGION}), the credentials (its default chain: Lambda's role, or the local
- * stack's container credentials endpoint), the endpoints ({@code AWS_ENDPOINT_URL_DYNAMODB},
- * {@code AWS_ENDPOINT_URL_S3}...) and the checksum policy ({@code AWS_REQUEST_CHECKSUM_CALCULATION})
- * from the environment; nothing of that is read or cached here. Each client gets the JDK's
- * HttpURLConnection as its HTTP client, the standard retry mode and timeouts that make a request
- * give up well inside API Gateway's 30 seconds and answer 503.
- */
+/** The AWS SDK clients, once per container; the timeouts make a request give up (503) inside API Gateway's limit. */
 public final class Clients {
     /** Total time one backend call may take, retries included. */
     public static final Duration CALL_TIMEOUT = Duration.ofSeconds(8);
@@ -48,10 +40,7 @@ public final class Clients {
         return configure(DynamoDbClient.builder()).build();
     }
 
-    /**
-     * The reports bucket's client. S3Proxy and other S3 look-alikes of a local stack answer only path-style
-     * addresses ({@code http://host:port/bucket/key}), AWS's regional endpoint virtual-hosted ones.
-     */
+    /** Path-style addressing for a custom endpoint: S3Proxy and the other S3 look-alikes of a local stack answer only that. */
     public static S3Client s3() {
         return configure(S3Client.builder()).forcePathStyle(customS3Endpoint()).build();
     }

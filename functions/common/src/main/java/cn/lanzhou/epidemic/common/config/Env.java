@@ -2,10 +2,7 @@ package cn.lanzhou.epidemic.common.config;
 
 import java.util.Optional;
 
-/**
- * The function's configuration: the process environment that template.yaml (or the local stack,
- * which runs each function in a process of its own) sets. A blank variable counts as absent.
- */
+/** Configuration from the process environment (template.yaml, or the local stack); a blank variable counts as absent. */
 public final class Env {
     private Env() {
     }

@@ -12,23 +12,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import java.util.function.Function;
 
-/**
- * The one place where outcomes become HTTP: a handler returns an {@link ApiResponse} or throws a
- * {@link Problem}; the backend failing answers 503, anything unexpected 500 with a generic body
- * and the request id (the stack trace goes to the log only). A browser posting a form without
- * JavaScript gets the same outcome as a short Chinese page.
- */
+/** The one place where outcomes become HTTP: a {@link Problem}, 503 for the backend, else a generic 500 (the stack trace only logged). */
 public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-
     protected ApiHandler() {
         Priming.register(getClass().getSimpleName(), this::prime);
     }
 
-    /**
-     * Before the SnapStart snapshot: one request that writes nothing (an empty POST body fails
-     * validation; a GET of an unknown route is a 404), through the whole pipeline — body reading,
-     * validation, problem mapping, JSON. A handler may add a harmless read to warm its client.
-     */
+    /** Before the SnapStart snapshot: a request that writes nothing (an empty body fails validation) through the whole pipeline. */
     protected void prime() {
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
                 .withRouteKey("POST /priming")
@@ -43,15 +33,11 @@ public abstract class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent
         handleRequest(event, null);
     }
 
-    /**
-     * The handler's routes: route key as template.yaml names it → the method that answers it. A route
-     * not in the table is 404. A handler of one route may override {@link #handle} instead.
-     */
+    /** Route key (as template.yaml names it) to its method; an unknown route is 404. A handler of one route may override {@link #handle} instead. */
     protected Map<String, Function<ApiRequest, ApiResponse>> routes() {
         return Map.of();
     }
 
-    /** Handles one request; may throw {@link Problem}. */
     protected ApiResponse handle(ApiRequest request) {
         Function<ApiRequest, ApiResponse> route = routes().get(request.routeKey());
         if (route == null) {

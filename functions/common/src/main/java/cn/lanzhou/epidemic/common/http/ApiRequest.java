@@ -82,7 +82,6 @@ public final class ApiRequest {
         return (semicolon < 0 ? value : value.substring(0, semicolon)).trim().toLowerCase(Locale.ROOT);
     }
 
-    /** The {@code charset} parameter of the content type, if any. */
     public Optional<String> charset() {
         for (String part : header("content-type").orElse("").split(";")) {
             String p = part.trim();
@@ -93,12 +92,7 @@ public final class ApiRequest {
         return Optional.empty();
     }
 
-    /**
-     * True when a browser posted a form without JavaScript and wants a page rather than JSON: a POST
-     * of an {@code application/x-www-form-urlencoded} body whose {@code Accept} prefers
-     * {@code text/html} (API.md). Every other request, a GET from a browser included, is answered
-     * JSON or problem+json.
-     */
+    /** A form POST whose {@code Accept} prefers {@code text/html}: a browser without JavaScript, which wants a page; everything else is answered JSON. */
     public boolean prefersHtml() {
         return method().equals("POST") && mediaType().equals("application/x-www-form-urlencoded")
                 && MediaTypes.prefersHtml(header("accept").orElse(""));

@@ -8,7 +8,6 @@ import java.util.Map;
 
 /** What a handler answers: a status, a JSON body and a few headers. */
 public record ApiResponse(int status, JsonNode body, Map<String, String> headers) {
-
     public static ApiResponse json(int status, JsonNode body) {
         return new ApiResponse(status, body, new LinkedHashMap<>());
     }

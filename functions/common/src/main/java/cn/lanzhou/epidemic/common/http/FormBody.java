@@ -17,12 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
-/**
- * An HTML form body ({@code application/x-www-form-urlencoded}) as a JSON tree of strings:
- * repeated keys make arrays, dotted names make nested objects ({@code donor.name}), and numeric
- * segments make arrays in index order ({@code items.0.quantity}). Values stay strings; {@link
- * cn.lanzhou.epidemic.common.validation.Fields} converts each to its field's type.
- */
+/** A form body as a JSON tree of strings ({@code items.0.quantity} nests); {@link cn.lanzhou.epidemic.common.validation.Fields} converts the types. */
 public final class FormBody {
     private static final Pattern INDEX = Pattern.compile("\\d{1,3}");
     private static final int MAX_DEPTH = 8;

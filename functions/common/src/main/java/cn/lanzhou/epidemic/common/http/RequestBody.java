@@ -8,10 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/**
- * Turns a POST body into {@link Fields}: checks content type and encoding (415), size (413) and
- * syntax (400). JSON and HTML-form bodies are both accepted; see {@link FormBody}.
- */
+/** Turns a POST body, JSON or a form ({@link FormBody}), into {@link Fields}: 415 for its type or encoding, 413 for its size, 400 for its syntax. */
 public final class RequestBody {
     private RequestBody() {
     }
@@ -20,9 +17,7 @@ public final class RequestBody {
         return read(request, false);
     }
 
-    /**
-     * @param emptyAllowed a route such as {@code POST /reports/{date}} that takes an empty body or {@code {}}
-     */
+    /** @param emptyAllowed a route such as {@code POST /reports/{date}} that takes an empty body or {@code {}} */
     public static Fields read(ApiRequest request, boolean emptyAllowed) {
         String encoding = request.header("content-encoding").orElse("").trim();
         if (!encoding.isEmpty() && !encoding.equalsIgnoreCase("identity")) {

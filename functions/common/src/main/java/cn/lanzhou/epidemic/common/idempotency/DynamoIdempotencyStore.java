@@ -21,19 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
-/**
- * Idempotency records in their own table, one item per (route, key) ({@link cn.lanzhou.epidemic.common.store.Table.IdempotencyItem}).
- * TTL deletes late (and the local DynamoDB not at all), so an expired record is also treated as absent.
- */
-public final class DynamoIdempotencyStore implements IdempotencyStore {
-    private final Dynamo dynamo;
-    private final String table;
-
-    public DynamoIdempotencyStore(Dynamo dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
-
+/** One {@link cn.lanzhou.epidemic.common.store.Table.IdempotencyItem} per (route, key); an expired one counts as absent, as TTL deletes late (the local DynamoDB never). */
+public record DynamoIdempotencyStore(Dynamo dynamo, String table) implements IdempotencyStore {
     @Override
     public boolean claim(String key, String fingerprint, Instant now, Instant leaseUntil, Instant expiresAt) {
         try {

@@ -22,15 +22,9 @@ import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The {@code Idempotency-Key} semantics of every POST (openapi.yaml): the first request is processed and
- * its status and body stored; the same key with the same body replays them
- * ({@code Idempotency-Replayed: true}); with another body 422; while the first is still running a
- * second copy waits a little for its outcome and then gets 409. Validation runs before this, so
- * 400s are never stored. Keys are scoped per route and kept 48 hours.
- *
- * <p>Crash safety: the claim carries a lease. If the attempt that claimed a key dies before storing
- * its outcome, a retry after the lease takes the key over and runs again with the first attempt's
- * record id and time ({@link Attempt}), so it finds, rather than duplicates, whatever was written.
+ * {@code Idempotency-Key} for every POST (openapi.yaml): same key and body replay the stored answer, another
+ * body is 422, a copy of one still running 409; a leased claim lets a retry redo a crashed {@link Attempt}
+ * with its first record id and time, so it finds, rather than duplicates, what was written.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
@@ -47,10 +41,7 @@ public final class Idempotency {
         this.clock = clock;
     }
 
-    /**
-     * The records in {@code IDEMPOTENCY_TABLE_NAME}. Before the SnapStart snapshot, a read of a key no
-     * record has ({@value Table#PRIMING_PK}) loads the SDK's call path into the snapshot.
-     */
+    /** The records in {@code IDEMPOTENCY_TABLE_NAME}, primed before the SnapStart snapshot by a read of {@value Table#PRIMING_PK}. */
     public static Idempotency fromEnvironment(DynamoDbClient client, AppClock clock) {
         DynamoIdempotencyStore store = new DynamoIdempotencyStore(new Dynamo(client), Env.required("IDEMPOTENCY_TABLE_NAME"));
         Priming.register("idempotency", () -> store.find(Table.PRIMING_PK, clock.now()));
@@ -76,19 +67,12 @@ public final class Idempotency {
         return Optional.of(key);
     }
 
-    /**
-     * A POST that creates a record: {@code command} is read and validated before (a 400 is never
-     * stored), {@code create} runs at most once per key, and its answer is 201 with the body it returns.
-     */
+    /** A POST that creates a record: {@code create} runs at most once per key and answers 201; {@code command} is validated before, as a 400 is never stored. */
     public <C> ApiResponse create(ApiRequest request, C command, BiFunction<C, Attempt, ObjectNode> create) {
         return execute(request, attempt -> ApiResponse.created(create.apply(command, attempt)));
     }
 
-    /**
-     * Runs {@code action} at most once per key. Call it after validation: the action's own
-     * {@link Problem}s (409, 422 ...) are outcomes and are stored; a 5xx or an exception is not, and
-     * frees the key for a retry.
-     */
+    /** Runs {@code action} at most once per key, after validation: its {@link Problem}s are stored outcomes; a 5xx or an exception frees the key for a retry. */
     public ApiResponse execute(ApiRequest request, Function<Attempt, ApiResponse> action) {
         Optional<String> key = key(request);
         Instant now = clock.now();

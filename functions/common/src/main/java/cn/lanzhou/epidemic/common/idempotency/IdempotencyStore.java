@@ -5,7 +5,6 @@ import java.util.Optional;
 
 /** Where Idempotency-Key records live: claimed with a conditional write, never read-then-write. */
 public interface IdempotencyStore {
-
     /** A stored key: its request fingerprint, and the outcome once there is one. */
     record KeyRecord(String fingerprint, Instant startedAt, Instant leaseUntil, Integer status, String body) {
         public boolean completed() {
@@ -13,10 +12,7 @@ public interface IdempotencyStore {
         }
     }
 
-    /**
-     * Claims the key for a first request: true when this call created the record (absent, or its
-     * previous record expired), false when a record already stands.
-     */
+    /** Claims the key; false when an unexpired record already stands. */
     boolean claim(String key, String fingerprint, Instant now, Instant leaseUntil, Instant expiresAt);
 
     /** The record under the key, read consistently. */
@@ -25,7 +21,6 @@ public interface IdempotencyStore {
     /** Takes over an in-progress record whose lease ran out (its first attempt died); true if won. */
     boolean takeOver(String key, Instant expiredLease, Instant newLease);
 
-    /** Stores the outcome of the request. */
     void complete(String key, int status, String body);
 
     /** Drops an in-progress claim whose request failed, so that a retry runs again. */

@@ -4,11 +4,7 @@ import cn.lanzhou.epidemic.common.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 
-/**
- * Structured log lines (one JSON object per line) with the request id. Callers pass only
- * non-personal facts: route, status, timings, ids that the system generated. A request body, a
- * name, an ID number or a phone number is never given to the log.
- */
+/** JSON log lines with the request id; callers pass only non-personal facts, never a body, a name, an ID or a phone number. */
 public final class Log {
     private static final int MAX_FRAMES = 20;
     private Log() {
@@ -50,13 +46,7 @@ public final class Log {
         System.out.println(Json.write(line));
     }
 
-    /**
-     * The message of an AWS SDK client-side failure in the chain that says what is misconfigured or out
-     * of reach (credentials that cannot be loaded, an endpoint that does not answer, a timeout) and
-     * carries no request or response data. Other client messages are left out: one that failed to read
-     * a response ("Unable to unmarshall response…") may quote it, and a response may hold personal data.
-     * Matched by name, so that a function without the SDK loads no SDK class here.
-     */
+    /** SDK client messages that name a misconfiguration but never quote (possibly personal) data; matched by name, so no SDK class loads. */
     private static final java.util.List<String> SAFE_SDK_MESSAGES = java.util.List.of(
             "Unable to load credentials", "Unable to execute HTTP request", "Client execution did not complete",
             "HTTP request execution did not complete");
@@ -72,10 +62,7 @@ public final class Log {
         return java.util.Optional.empty();
     }
 
-    /**
-     * The stack trace without exception messages: a parser's or a converter's message may quote the
-     * input it choked on, and the input may be personal data.
-     */
+    /** The stack trace without messages: a parser's message may quote its input, which may be personal data. */
     static String trace(Throwable error) {
         StringBuilder out = new StringBuilder();
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {

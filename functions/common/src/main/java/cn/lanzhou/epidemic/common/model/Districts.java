@@ -15,11 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * The reference list of districts, in report order. It is data, not code: {@code DISTRICTS_JSON}
- * (the document itself) or {@code DISTRICTS_FILE} (a path) replaces the bundled Lanzhou list
- * without a rebuild.
- */
+/** The districts in report order: {@code DISTRICTS_JSON} or {@code DISTRICTS_FILE} replaces the bundled Lanzhou list without a rebuild. */
 public final class Districts {
     private static final String BUNDLED = "/cn/lanzhou/epidemic/common/model/districts.json";
 

@@ -7,16 +7,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.time.Instant;
 
-/**
- * Record ids: 26 characters of Crockford's base-32, time-ordered like a ULID (48 bits of
- * milliseconds, then 80 bits). A request with an Idempotency-Key gets an id derived from the key,
- * so a retry that runs again after a crash writes to the same item instead of a new one.
- *
- * <p>SnapStart: every copy restored from one snapshot starts with the memory of the one that was
- * snapshotted, so a generator seeded before it would hand all copies the same sequence. The
- * generator is therefore replaced after each restore ({@link #renewRandomness}, from
- * {@link cn.lanzhou.epidemic.common.runtime.Priming}).
- */
+/** Time-ordered ids (ULID-like, Crockford's base-32); a keyed request's id derives from its key, so that a rerun writes the same item. */
 public final class Ids {
     public static final String CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static volatile SecureRandom random = new SecureRandom();
@@ -24,7 +15,7 @@ public final class Ids {
     private Ids() {
     }
 
-    /** A new generator, seeded from the operating system now: after a SnapStart restore. */
+    /** After a SnapStart restore: otherwise every copy restored from one snapshot draws the same sequence. */
     public static void renewRandomness() {
         random = new SecureRandom();
     }

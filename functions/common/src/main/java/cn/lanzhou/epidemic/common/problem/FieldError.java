@@ -1,9 +1,5 @@
 package cn.lanzhou.epidemic.common.problem;
 
-/**
- * One bad field of a request: {@code field} is a dotted path ({@code items.0.quantity}),
- * {@code code} a stable machine word, {@code message} Chinese first, then English after " / ".
- * A message never repeats the submitted value: it may be personal data.
- */
+/** One bad field: {@code field} a dotted path, {@code code} a stable word, {@code message} bilingual and never repeating the value (it may be personal). */
 public record FieldError(String field, String code, String message) {
 }

@@ -6,11 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * An RFC 9457 problem, thrown anywhere below a handler and turned into the response in one place
- * ({@link ApiHandler}). Titles and details are Chinese, then English after " / ", and never carry
- * submitted personal data.
- */
+/** An RFC 9457 problem, turned into the response in one place ({@link cn.lanzhou.epidemic.common.http.ApiHandler}); its texts never carry submitted personal data. */
 public final class Problem extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
@@ -47,10 +43,7 @@ public final class Problem extends RuntimeException {
         return validation(List.of(error));
     }
 
-    /**
-     * A body that cannot be read at all. API.md gives every 400 {@code errors}; here it is one entry
-     * for the whole body: field {@code ""}, code {@code malformed}, the detail as message.
-     */
+    /** An unreadable body: one {@code errors} entry for the whole body (field {@code ""}, code {@code malformed}), as every 400 has them. */
     public static Problem malformed(String detail) {
         return new Problem(400, "/problems/malformed-body", "请求格式错误 / Malformed request", detail,
                 List.of(new FieldError("", "malformed", detail)), new LinkedHashMap<>(), new LinkedHashMap<>());

@@ -6,13 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/**
- * Where the daily report's files live in the reports bucket, shared by the function that writes
- * them and the one that hands out links. Keys are deterministic: compiling a day again overwrites
- * the same three keys. {@code summary.json} is written last and carries, as object metadata, the
- * compile time and the size (and, in a versioned bucket, the version) of the two other files, so
- * one HEAD request describes a complete set.
- */
+/** The daily report's keys, fixed so a recompile overwrites; {@code summary.json}, written last, describes the set, so one HEAD finds a complete one. */
 public final class ReportFiles {
     public static final String PREFIX = "reports/daily/";
     public static final String SUMMARY_JSON = "summary.json";

@@ -9,7 +9,6 @@ import java.util.Optional;
 
 /** The reports bucket: the daily report's files, what has been compiled, and short-lived links. */
 public interface ReportStore {
-
     /** Writes (overwrites) one file; the version id when the bucket keeps versions. */
     Optional<String> put(String key, byte[] content, String contentType, Map<String, String> metadata);
 

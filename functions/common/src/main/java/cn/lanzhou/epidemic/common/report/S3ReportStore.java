@@ -19,22 +19,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 
-/**
- * {@link ReportStore} on S3, through the SDK's {@link S3Client} and {@link S3Presigner}: throttling,
- * 5xx, timeouts and failed connections become {@link cn.lanzhou.epidemic.common.store.BackendUnavailable}
- * ({@link Faults}); a missing file is empty.
- */
-public final class S3ReportStore implements ReportStore {
-    private final S3Client s3;
-    private final S3Presigner presigner;
-    private final String bucket;
-
-    public S3ReportStore(S3Client s3, S3Presigner presigner, String bucket) {
-        this.s3 = s3;
-        this.presigner = presigner;
-        this.bucket = bucket;
-    }
-
+/** {@link ReportStore} on S3: transient faults become {@link cn.lanzhou.epidemic.common.store.BackendUnavailable} ({@link Faults}); a missing file is empty. */
+public record S3ReportStore(S3Client s3, S3Presigner presigner, String bucket) implements ReportStore {
     @Override
     public Optional<String> put(String key, byte[] content, String contentType, Map<String, String> metadata) {
         String version = call(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType)
@@ -82,10 +68,7 @@ public final class S3ReportStore implements ReportStore {
         return new Link(presigned.url().toString(), presigned.expiration());
     }
 
-    /**
-     * GET answers {@code NoSuchKey}, HEAD a bare 404 without an error code: both mean the file is not
-     * there. A 404 for a missing bucket is a configuration fault and propagates.
-     */
+    /** GET's {@code NoSuchKey} and HEAD's bare 404 mean no file; a 404 for a missing bucket is a misconfiguration and propagates. */
     private static <T> Optional<T> absentIfMissing(Supplier<T> operation) {
         try {
             return Optional.of(call(operation));

@@ -9,18 +9,8 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * SnapStart hooks. Work registered here runs once before Lambda takes the snapshot of an
- * initialised function, so the classes and code paths of a first request — through the SDK client,
- * its signer, endpoint rules and HTTP client — are loaded in the snapshot that every cold start
- * restores. The work must be harmless: it writes nothing (a request that fails validation, a read
- * of a key that cannot exist). A failure costs only speed and is swallowed.
- *
- * <p>After a restore: randomness is renewed ({@link Ids#renewRandomness}), since every copy restored
- * from one snapshot would otherwise draw the same sequence. Nothing else needs doing. Our code caches
- * no credentials: the SDK's default provider chain holds them with their expiry and fetches new
- * ones when they are due. The HTTP client (the JDK's HttpURLConnection) keeps idle connections for
- * a few seconds only, judged by the clock, so a connection from before the snapshot is dropped, not
- * reused; a connection that fails anyway is an I/O error the SDK retries.
+ * SnapStart hooks: registered work, harmless (it writes nothing), loads a first request's code paths into the snapshot.
+ * After a restore only randomness is renewed: the SDK refreshes credentials itself and drops or retries stale connections.
  */
 public final class Priming {
     // org.crac keeps weak references: the resources must stay reachable from here

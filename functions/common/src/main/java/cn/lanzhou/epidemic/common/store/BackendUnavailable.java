@@ -1,9 +1,6 @@
 package cn.lanzhou.epidemic.common.store;
 
-/**
- * DynamoDB or S3 was throttled, failing or out of reach after the client's retries. Answered with 503
- * and {@code Retry-After}; whatever the request meant to write was not acknowledged.
- */
+/** DynamoDB or S3 throttled, failing or out of reach after retries: answered 503 with {@code Retry-After}, nothing acknowledged. */
 public final class BackendUnavailable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

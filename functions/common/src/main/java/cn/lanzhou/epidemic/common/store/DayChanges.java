@@ -8,23 +8,8 @@ import java.time.LocalDate;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
-/**
- * Marks a local day whose figures changed after the day was over (a late registration, a donation
- * dated back, a reopening dated back), so that the daily report recompiles that day and the
- * cumulative figures after it. Written BEFORE the record it announces: a crash in between costs
- * only one needless recomputation, never a missed change.
- * The item is {@link Table.ChangeItem}; late writes are the exception, so its one partition stays cool.
- */
-public final class DayChanges {
-
-    private final Dynamo dynamo;
-    private final String table;
-
-    public DayChanges(Dynamo dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
-    }
-
+/** Marks a past day changed late, for the report to recompile; written before the record, so a crash costs a recomputation, not a missed change. */
+public record DayChanges(Dynamo dynamo, String table) {
     /** Marks {@code day} if it is before {@code today}; a write for the current day needs no mark. */
     public void markIfPast(LocalDate day, LocalDate today, Instant now) {
         if (!day.isBefore(today)) {

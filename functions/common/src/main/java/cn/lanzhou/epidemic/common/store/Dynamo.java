@@ -13,12 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExcee
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
-/**
- * The DynamoDB boundary: failures that a retry later may cure (throttling, 5xx, timeouts, a failed
- * connection) become {@link BackendUnavailable}; a failed condition stays
- * {@link ConditionalCheckFailedException} for the caller to interpret; anything else is a bug and
- * propagates.
- */
+/** The DynamoDB boundary: retryable failures become {@link BackendUnavailable}, a failed condition stays {@link ConditionalCheckFailedException}, anything else propagates. */
 public final class Dynamo {
     private final DynamoDbClient client;
 
@@ -26,11 +21,7 @@ public final class Dynamo {
         this.client = client;
     }
 
-    /**
-     * A boundary whose client is primed before the SnapStart snapshot by a GetItem of a key no record
-     * has ({@link Table#PRIMING_PK}): the snapshot then holds the SDK's whole call path (marshalling,
-     * signing, endpoint rules, HTTP) loaded. The table's key must be {@code pk} and {@code sk}.
-     */
+    /** Primed with a GetItem of {@link Table#PRIMING_PK}, so the snapshot holds the SDK's call path; the table's key must be {@code pk}, {@code sk}. */
     public static Dynamo primed(DynamoDbClient client, String table) {
         Dynamo dynamo = new Dynamo(client);
         Priming.register("dynamodb", () -> dynamo.get(table, Attrs.key(Table.PRIMING_PK, Table.PRIMING_PK)));

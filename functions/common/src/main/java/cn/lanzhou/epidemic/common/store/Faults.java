@@ -9,15 +9,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/**
- * Which AWS failures a later retry may cure, after the SDK's own retries: throttling, a 5xx, a
- * timeout ({@code ApiCallTimeoutException}, {@code ApiCallAttemptTimeoutException}) or a connection
- * that failed (an {@link SdkClientException} caused by an I/O error). They become {@link
- * BackendUnavailable} (503 with Retry-After). Anything else is a bug or a refusal and propagates as
- * it is (the generic 500): a client exception without an I/O cause, such as credentials that cannot
- * be loaded, is a misconfiguration that no retry by the caller cures. The DynamoDB adapters
- * ({@link Dynamo}) and the S3 one apply this rule.
- */
+/** AWS failures a later retry may cure (throttling, 5xx, timeouts, I/O) become {@link BackendUnavailable}; the rest are bugs or misconfiguration. */
 public final class Faults {
     private static final Set<String> THROTTLING = Set.of(
             "ProvisionedThroughputExceededException", "RequestLimitExceeded", "ThrottlingException",

@@ -4,19 +4,9 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/**
- * The time one HTTP request may spend on backend calls, all of them together. Each SDK call has its
- * own timeout, but a request makes several (idempotency claim, writes, the release after a failure),
- * and under an outage their timeouts would add up past what a client waits. Within a budget, a call
- * gets at most what is left as its {@code apiCallTimeout} (the SDK clients' interceptor in
- * {@code common/config}), so the request answers 503 in time. Per thread: a handler runs on one.
- * No SDK type here: a function without AWS clients (districts) uses it too.
- */
+/** One request's time for all its backend calls (per thread), so their timeouts cannot add up past what a client waits; free of SDK types for functions without AWS clients. */
 public final class RequestBudget {
-    /**
-     * What one HTTP request may spend on backend calls: one SDK call's timeout (8 s), so that a
-     * request answers within about 8.5 s even under an outage, well inside API Gateway's 30 s.
-     */
+    /** One SDK call's timeout, so that a request answers 503 well inside API Gateway's limit. */
     public static final Duration PER_REQUEST = Duration.ofSeconds(8);
 
     private static final ThreadLocal<Long> DEADLINE = new ThreadLocal<>();

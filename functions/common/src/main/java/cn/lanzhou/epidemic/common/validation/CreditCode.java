@@ -1,12 +1,6 @@
 package cn.lanzhou.epidemic.common.validation;
 
-/**
- * The unified social credit code (统一社会信用代码) of GB 32100-2015: 18 characters of a 31-character
- * set (digits and upper-case letters without I, O, S, V, Z), the last one a check character over
- * the first 17. Only the character set and the check character are verified: some genuine codes
- * issued before the standard settled fail the finer structural checks (registration authority,
- * administrative division), so those are not applied.
- */
+/** The GB 32100-2015 credit code; only the character set and check character are verified: some genuine early codes fail the finer checks. */
 public final class CreditCode {
     public static final int LENGTH = 18;
     static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";

@@ -16,15 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/**
- * Reads the fields of one request object and records an error for each bad one, so that a request
- * is answered with all its errors at once. A JSON body must carry each field in its own JSON type;
- * a form body (every value a string) is converted to the field's type here, at read time.
- * Absent values and, in a form, empty values (and groups of only empty values) count as "not given"; a JSON
- * {@code null} is refused as a wrong type (code {@code type}), for optional fields too: the schemas of
- * openapi.yaml do not allow it, and a client with nothing to send leaves the field out.
- * Each object's unread fields are reported as unknown by {@link #finish()}.
- */
+/** Reads one request object, recording every bad field to answer all at once; a JSON {@code null} is refused, as openapi.yaml allows none. */
 public final class Fields {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d{1,3})?");
     private static final Pattern INTEGER = Pattern.compile("[+-]?\\d{1,18}");
@@ -85,10 +77,7 @@ public final class Fields {
         return v;
     }
 
-    /**
-     * In a form, an empty input is "not given", and so is a group of inputs left all empty (the unused
-     * item rows of a form posted without JavaScript, e.g. {@code items.0.name=&items.0.quantity=}).
-     */
+    /** In a form, an empty input is "not given", and so is an all-empty group (the unused item rows of a form posted without JavaScript). */
     private static boolean blank(JsonNode v) {
         if (v.isTextual()) {
             return v.asText().isEmpty();
@@ -108,8 +97,6 @@ public final class Fields {
         error(name, "required", Messages.REQUIRED);
         return null;
     }
-
-    // ---- text
 
     public Optional<String> string(String name, int min, int max) {
         JsonNode v = value(name);
@@ -154,10 +141,7 @@ public final class Fields {
         return false;
     }
 
-    /**
-     * Half of a UTF-16 surrogate pair, which JSON's {@code \\uD800} escapes can carry: it is no
-     * character, has no UTF-8 form and would come back from storage as something else.
-     */
+    /** A lone UTF-16 surrogate (a JSON {@code \\uD800} escape) is no character and would not survive storage. */
     static boolean hasUnpairedSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -169,8 +153,6 @@ public final class Fields {
         }
         return false;
     }
-
-    // ---- booleans and numbers
 
     public Optional<Boolean> bool(String name) {
         JsonNode v = value(name);
@@ -224,10 +206,7 @@ public final class Fields {
         return integer(name, min, max).orElse(null);
     }
 
-    /**
-     * An exact decimal, from a JSON number or a JSON string (as money may be sent), never through
-     * double. Range and precision are the caller's rules.
-     */
+    /** An exact decimal from a JSON number or string (as money may be sent), never through double. */
     public Optional<BigDecimal> decimal(String name) {
         JsonNode v = value(name);
         if (v == null) {
@@ -242,8 +221,6 @@ public final class Fields {
         error(name, "type", Messages.NOT_NUMBER);
         return Optional.empty();
     }
-
-    // ---- choices
 
     public <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
         JsonNode v = value(name);
@@ -269,10 +246,7 @@ public final class Fields {
         return enumValue(name, type).orElse(null);
     }
 
-    /**
-     * A set of choices; in a form, one value stands for a list of one. A choice given twice is an
-     * error (code {@code duplicate}: the schemas say {@code uniqueItems}). Returned in the order of the enum.
-     */
+    /** A set of choices, in enum order; in a form one value is a list of one; a repeat is {@code duplicate} ({@code uniqueItems}). */
     public <E extends Enum<E>> Optional<Set<E>> enumSet(String name, Class<E> type) {
         Optional<List<JsonNode>> items = array(name, 0, type.getEnumConstants().length * 4);
         if (items.isEmpty()) {
@@ -309,8 +283,6 @@ public final class Fields {
     private static <E extends Enum<E>> List<String> names(Class<E> type) {
         return Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
     }
-
-    // ---- structure
 
     public Optional<Fields> object(String name) {
         JsonNode v = value(name);
@@ -408,8 +380,6 @@ public final class Fields {
         return Optional.of(items);
     }
 
-    // ---- dates
-
     public Optional<LocalDate> date(String name) {
         Optional<String> text = string(name, 1, 40);
         if (text.isEmpty()) {
@@ -447,14 +417,7 @@ public final class Fields {
         }
     }
 
-    // ---- the end of a request
-
-    /**
-     * Reports every field of this object (and of the objects read from it) that nobody read. A name
-     * that does not look like a field name (letters and digits, no run of 4 digits) may be submitted
-     * data — a JSON text posted as a form is one name, a phone number can be a key — so it is not
-     * repeated: the error names the object holding it ({@code ""} at the top).
-     */
+    /** Reports unread fields; a name unlike a field name may be data (a phone number as a key), so the error names its object instead. */
     public void finish() {
         if (node.isObject()) {
             Iterator<String> names = node.fieldNames();

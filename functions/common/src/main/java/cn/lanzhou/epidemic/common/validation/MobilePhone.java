@@ -3,10 +3,7 @@ package cn.lanzhou.epidemic.common.validation;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/**
- * A mainland China mobile number as people write it: spaces and dashes are dropped, and a leading
- * {@code +86} or {@code 0086} country code; what remains must be 11 digits starting 13–19.
- */
+/** A mainland mobile number as people write it: spaces, dashes and a {@code +86} or {@code 0086} prefix are dropped. */
 public final class MobilePhone {
     private static final Pattern MOBILE = Pattern.compile("1[3-9][0-9]{9}");
 

@@ -4,13 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
 
-/**
- * Money in yuan (CNY), exact to the fen: a {@link BigDecimal} with scale 2, never a double.
- * Requests may send it as a JSON number or a JSON string ({@link Fields#decimal} reads both exactly);
- * the value may carry at most 2 significant fraction digits ({@code 12.5} and {@code 1e2} are fine,
- * {@code 0.015} is not; trailing zeros such as {@code 12.500} change nothing and are accepted).
- * Responses format it with {@link cn.lanzhou.epidemic.common.json.Json#money}.
- */
+/** Money in yuan, exact to the fen ({@link BigDecimal}, never double); responses format it with {@link cn.lanzhou.epidemic.common.json.Json#money}. */
 public final class Money {
     public static final int SCALE = 2;
     /** The largest amount a request may carry: one hundred million yuan. */
@@ -31,15 +25,11 @@ public final class Money {
     private Money() {
     }
 
-    /** True when the value is a whole number of fen. */
     public static boolean isWholeFen(BigDecimal value) {
         return value.signum() == 0 || value.stripTrailingZeros().scale() <= SCALE;
     }
 
-    /**
-     * Checks an amount: a whole number of fen, then {@code min ≤ value ≤ MAX} where min is 0.01, or
-     * 0.00 when {@code zeroAllowed}. Precision is checked first, so that a huge exponent is never scaled.
-     */
+    /** Whole fen first, so that a huge exponent is never scaled; then {@code min ≤ value ≤ MAX} (min 0.01, or 0.00 when {@code zeroAllowed}). */
     public static Optional<Violation> check(BigDecimal value, boolean zeroAllowed) {
         if (!isWholeFen(value)) {
             return Optional.of(Violation.PRECISION);
@@ -83,7 +73,6 @@ public final class Money {
         return Optional.of(normalise(raw.get()));
     }
 
-    /** quantity × unit value, exact. */
     public static BigDecimal times(long quantity, BigDecimal unitValue) {
         return normalise(unitValue.multiply(BigDecimal.valueOf(quantity)));
     }

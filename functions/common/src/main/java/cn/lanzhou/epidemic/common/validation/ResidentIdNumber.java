@@ -5,12 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
 
-/**
- * The citizen identity number of GB 11643-1999: 6 digits of address code, 8 of birth date
- * (YYYYMMDD), 3 of sequence and a check character computed with ISO 7064 MOD 11-2 ({@code 0}–{@code 9}
- * or {@code X}). The check character catches every single-character change and every adjacent
- * swap of differing characters, which is why it is checked here rather than only the format.
- */
+/** The GB 11643-1999 identity number; its check character is verified as it catches every single change and adjacent swap. */
 public final class ResidentIdNumber {
     public static final int LENGTH = 18;
     /** Birth dates before this are not real (the standard's numbers start in the 19th century's last year). */
@@ -30,7 +25,6 @@ public final class ResidentIdNumber {
         return number.strip().toUpperCase(Locale.ROOT);
     }
 
-    /** The check character of the first 17 digits. */
     public static char checkCharacter(CharSequence first17) {
         int sum = 0;
         for (int i = 0; i < 17; i++) {
