@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.followup;
 
 import cn.lanzhou.epidemic.common.http.ApiRequest;
+import cn.lanzhou.epidemic.common.http.QueryParameters;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.validation.Errors;
 import cn.lanzhou.epidemic.common.validation.Messages;
@@ -10,20 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Query parameters of the follow-up's GET routes, each error collected: {@code limit} 1–100 (default 20),
- * dates, enums, and {@code nextToken}: base64url of the last key returned (a time and an id), anything
- * else 400.
+ * Query parameters of the follow-up's GET routes, each error collected ({@link QueryParameters} for
+ * {@code limit} and enums); {@code nextToken} is base64url of the last key returned (a time and an id).
  */
 final class Queries {
-    static final int DEFAULT_LIMIT = 20;
-    static final int MAX_LIMIT = 100;
     private static final Pattern POSITION = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z#[0-9A-Z]{26}");
 
     private final ApiRequest request;
@@ -61,34 +58,11 @@ final class Queries {
     }
 
     <E extends Enum<E>> Optional<E> enumValue(String name, Class<E> type) {
-        Optional<String> value = request.query(name);
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        for (E constant : type.getEnumConstants()) {
-            if (constant.name().equals(value.get())) {
-                return Optional.of(constant);
-            }
-        }
-        errors.add(name, "enum", Messages.oneOf(Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()));
-        return Optional.empty();
+        return QueryParameters.oneOf(request, name, type, errors);
     }
 
     int limit() {
-        Optional<String> value = request.query("limit");
-        if (value.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(value.get());
-            if (limit >= 1 && limit <= MAX_LIMIT) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add("limit", "range", Messages.range(1, MAX_LIMIT));
-        return DEFAULT_LIMIT;
+        return QueryParameters.limit(request, errors);
     }
 
     Optional<String> after() {
