@@ -56,7 +56,8 @@ final class ObservationService {
         Person person = person(command);
         Instant at = attempt.receivedAt().truncatedTo(ChronoUnit.MILLIS);
         lock(person.personKey(), id, at);
-        store.announce(command.startDate(), command.district(), id, clock.today(), clock.now());
+        store.announcePeriod(command.startDate(), command.startDate().plusDays(Observation.DAYS), command.district(), id,
+                clock.today(), clock.now());
         Observation observation = new Observation(id, person, command.district(), command.placeType(), command.placeCode(),
                 command.reason(), command.note(), command.registrationId(), command.startDate(), at, actor,
                 Status.ACTIVE, 1, Optional.empty(), List.of());

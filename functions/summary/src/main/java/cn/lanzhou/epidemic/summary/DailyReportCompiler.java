@@ -19,6 +19,7 @@ import cn.lanzhou.epidemic.summary.render.SummaryCsv;
 import cn.lanzhou.epidemic.summary.render.SummaryJson;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -199,22 +200,22 @@ public final class DailyReportCompiler {
         return floor.isBefore(startDate) ? startDate : floor;
     }
 
-    /** The three kinds of record are read side by side; the tally takes one record at a time. */
+    /** The four kinds of record are read side by side; the tally takes one record at a time. */
     private DayTally read(LocalDate day) {
-        DayTally tally = new DayTally(day, districts.all());
-        Background<Void> donations = Background.run("donation-reader",
-                () -> records.donations(day, oneAtATime(tally, tally::donation)));
-        Background<Void> applications = Background.run("application-reader",
-                () -> records.applications(day, oneAtATime(tally, tally::application)));
+        LocalDateTime now = LocalDateTime.ofInstant(clock.now(), clock.zone());
+        LocalDateTime dayEnd = day.plusDays(1).atStartOfDay();
+        DayTally tally = new DayTally(day, districts.all(), now.isBefore(dayEnd) ? now : dayEnd);
+        List<Background<Void>> readers = List.of(
+                Background.run("donation-reader", () -> records.donations(day, oneAtATime(tally, tally::donation))),
+                Background.run("application-reader", () -> records.applications(day, oneAtATime(tally, tally::application))),
+                Background.run("observation-reader", () -> records.observations(day, oneAtATime(tally, tally::observation))));
         try {
             records.registrations(day, oneAtATime(tally, tally::registration));
         } catch (RuntimeException e) {
-            donations.cancel();
-            applications.cancel();
+            readers.forEach(Background::cancel);
             throw e;
         }
-        donations.join();
-        applications.join();
+        readers.forEach(Background::join);
         return tally;
     }
 

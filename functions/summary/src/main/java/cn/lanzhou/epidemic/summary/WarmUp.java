@@ -37,7 +37,7 @@ public final class WarmUp implements Runnable {
     private static DailyReport sample() {
         LocalDate day = LocalDate.of(2020, 2, 13);
         DailyReport.Row row = new DailyReport.Row("sample", "样例", 1, new DistrictDay(), Cumulative.ZERO);
-        DailyReport.TrendDay trend = new DailyReport.TrendDay(day, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+        DailyReport.TrendDay trend = new DailyReport.TrendDay(day, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
         return new DailyReport(day, ZoneId.of("Asia/Shanghai"), Instant.EPOCH, List.of(row), row, List.of(trend));
     }
 }

@@ -84,6 +84,39 @@ public final class FakeDayRecords implements DayRecords {
         pointer(on, id);
     }
 
+    private final Map<String, Observation> observations = new LinkedHashMap<>();
+    private final Map<LocalDate, Set<String>> observationPointers = new HashMap<>();
+
+    /** As the follow-up writes it: a pointer for every day of the period, and one for each check and the release. */
+    void observe(String id, String district, LocalDate start) {
+        observations.put(id, new Observation(id, district, start, start.plusDays(14), null, null, List.of()));
+        markIfPast(start);
+        for (LocalDate d = start; !d.isAfter(start.plusDays(14)); d = d.plusDays(1)) {
+            observationPointers.computeIfAbsent(d, k -> new LinkedHashSet<>()).add(id);
+        }
+    }
+
+    void check(String id, LocalDate on, String slot, boolean fever) {
+        Observation o = observations.get(id);
+        List<Check> checks = new ArrayList<>(o.checks());
+        checks.add(new Check(on, slot, fever));
+        observations.put(id, new Observation(id, o.district(), o.startDate(), o.endDate(), o.outcome(), o.releasedOn(), checks));
+        markIfPast(on);
+        observationPointers.computeIfAbsent(on, k -> new LinkedHashSet<>()).add(id);
+    }
+
+    void release(String id, String outcome, LocalDate on) {
+        Observation o = observations.get(id);
+        observations.put(id, new Observation(id, o.district(), o.startDate(), o.endDate(), outcome, on, o.checks()));
+        markIfPast(on);
+        observationPointers.computeIfAbsent(on, k -> new LinkedHashSet<>()).add(id);
+    }
+
+    @Override
+    public synchronized void observations(LocalDate day, Consumer<Observation> sink) {
+        observationPointers.getOrDefault(day, Set.of()).forEach(id -> sink.accept(observations.get(id)));
+    }
+
     private void pointer(LocalDate on, String id) {
         markIfPast(on);
         pointers.computeIfAbsent(on, d -> new LinkedHashSet<>()).add(id);

@@ -137,5 +137,9 @@ public class SummaryBenchmark {
         @Override
         public void applications(LocalDate day, Consumer<Application> sink) {
         }
+
+        @Override
+        public void observations(LocalDate day, Consumer<Observation> sink) {
+        }
     }
 }

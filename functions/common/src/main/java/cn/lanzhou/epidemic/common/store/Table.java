@@ -30,6 +30,16 @@ public final class Table {
             SYMPTOMS = "symptoms", NOTE = "note", VERSION = "version", AT = "at", ACTOR = "actor",
             ATTEMPT_ID = "attemptId", LOCKED_AT = "lockedAt", DATE = "date";
 
+    /** The sort key of a day's pointer to the record of an event (a reopening's, an observation's). */
+    public static String eventSk(String district, String recordId) {
+        return district + "#" + recordId;
+    }
+
+    /** The record id of an {@link #eventSk} value. */
+    public static String eventRecord(String sk) {
+        return sk.substring(sk.lastIndexOf('#') + 1);
+    }
+
     /**
      * A day's registrations and donations from the whole city are spread over this many partitions by
      * record id (each takes 1,000 writes a second); the report reads a day with one Query per shard.
@@ -129,15 +139,6 @@ public final class Table {
             return "REOEV#" + date;
         }
 
-        public static String eventSk(String district, String applicationId) {
-            return district + "#" + applicationId;
-        }
-
-        /** The application id of an {@link #eventSk} value. */
-        public static String eventApplication(String sk) {
-            return sk.substring(sk.lastIndexOf('#') + 1);
-        }
-
         public static final String SK_VALUE = "APP", LOCK_SK = "OPEN", STREET = "street",
                 ENTERPRISE = "enterprise", CREDIT_CODE = "creditCode", INDUSTRY = "industry",
                 ABOVE_DESIGNATED_SIZE = "aboveDesignatedSize", EMPLOYEES = "employees", CONTACT = "contact",
@@ -173,7 +174,11 @@ public final class Table {
                 ABOVE_SIZE_REOPENED = "aboveSizeReopened", CUM_REGISTRATIONS = "cumRegistrations",
                 CUM_FUNDS = "cumFunds", CUM_MATERIALS_VALUE = "cumMaterialsValue", CUM_SUBMITTED = "cumSubmitted",
                 CUM_APPROVED = "cumApproved", CUM_REJECTED = "cumRejected",
-                CUM_ABOVE_SIZE_REOPENED = "cumAboveSizeReopened";
+                CUM_ABOVE_SIZE_REOPENED = "cumAboveSizeReopened", OBS_STARTED = "observationsStarted",
+                OBS_COMPLETED = "observationsCompleted", OBS_TRANSFERRED = "observationsTransferred",
+                OBS_ENDED_EARLY = "observationsEndedEarly", OBS_CHECKS = "observationChecks", FEVER_CHECKS = "feverChecks",
+                MISSED_CHECKS = "missedChecks", CUM_OBS_STARTED = "cumObservationsStarted",
+                CUM_OBS_RELEASED = "cumObservationsReleased", ACTIVE_OBSERVATIONS = "activeObservations";
     }
 
     /**
@@ -203,6 +208,11 @@ public final class Table {
 
         public static String pk(String id) {
             return PREFIX + id;
+        }
+
+        /** The observation id of a {@link #pk} value. */
+        public static String id(String pk) {
+            return pk.substring(PREFIX.length());
         }
 
         /** The {@value #GSI1} partition of the observations in a status; also a person's item of one. */

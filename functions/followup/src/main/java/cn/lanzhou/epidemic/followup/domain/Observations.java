@@ -28,6 +28,12 @@ public interface Observations {
     /** A daily-report pointer: this observation has an event (start, check, release) on {@code date}. */
     void announce(LocalDate date, String district, String observationId, LocalDate today, Instant now);
 
+    /**
+     * The daily-report pointers of every day from {@code from} to {@code to}: the report counts the
+     * slots an active observation missed on a day it has no other event.
+     */
+    void announcePeriod(LocalDate from, LocalDate to, String district, String observationId, LocalDate today, Instant now);
+
     /** Stores a new observation unless its id is already stored; true when this call stored it. */
     boolean create(Observation observation);
 

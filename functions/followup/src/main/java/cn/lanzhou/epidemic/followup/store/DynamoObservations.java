@@ -8,6 +8,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.num;
 import static cn.lanzhou.epidemic.common.store.Attrs.s;
 import static cn.lanzhou.epidemic.common.store.Attrs.str;
 
+import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.followup.domain.Instants;
@@ -25,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -93,8 +97,36 @@ public record DynamoObservations(Dynamo dynamo, String table) implements Observa
     @Override
     public void announce(LocalDate date, String district, String observationId, LocalDate today, Instant now) {
         new DayChanges(dynamo, table).markIfPast(date, today, now);
-        put(Map.of(PK, s(eventsPk(date)), SK, s(district + "#" + observationId), OBS_ID, s(observationId),
+        put(Map.of(PK, s(eventsPk(date)), SK, s(eventSk(district, observationId)), OBS_ID, s(observationId),
                 DISTRICT, s(district)));
+    }
+
+    @Override
+    public void announcePeriod(LocalDate from, LocalDate to, String district, String observationId, LocalDate today, Instant now) {
+        new DayChanges(dynamo, table).markIfPast(from, today, now);
+        List<WriteRequest> writes = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(PK, s(eventsPk(day)),
+                    SK, s(eventSk(district, observationId)), OBS_ID, s(observationId), DISTRICT, s(district))).build()).build());
+        }
+        // 15 pointers, one request (at most 25 items); what DynamoDB leaves unprocessed is sent again
+        Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+        for (int attempt = 0; !pending.isEmpty(); attempt++) {
+            if (attempt == 8) {
+                throw new BackendUnavailable(new IllegalStateException("report pointers left unprocessed after retries"));
+            }
+            Map<String, List<WriteRequest>> asked = pending;
+            var response = dynamo.call(() -> dynamo.client().batchWriteItem(BatchWriteItemRequest.builder().requestItems(asked).build()));
+            pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            if (!pending.isEmpty()) {
+                try {
+                    Thread.sleep(Math.min(1_000L, 50L << attempt));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new BackendUnavailable(e);
+                }
+            }
+        }
     }
 
     @Override

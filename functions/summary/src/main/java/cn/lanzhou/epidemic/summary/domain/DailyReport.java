@@ -25,10 +25,10 @@ public record DailyReport(LocalDate date, ZoneId zone, Instant generatedAt, List
 
     /** One day of the trend chart: that day's totals, from its aggregate (zero when it has none). */
     public record TrendDay(LocalDate date, long registrations, long fever, long donations, BigDecimal funds,
-            BigDecimal materialsValue, long reopened) {
+            BigDecimal materialsValue, long reopened, long activeObservations) {
 
         static TrendDay zero(LocalDate date) {
-            return new TrendDay(date, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0);
+            return new TrendDay(date, 0, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0, 0);
         }
     }
 }

@@ -40,11 +40,14 @@ public record DayAggregate(LocalDate date, Instant startedAt, long vehicles, Map
         Map<String, DistrictDay> dayFigures = new LinkedHashMap<>();
         Map<String, Cumulative> cumulative = new LinkedHashMap<>();
         DistrictDay total = new DistrictDay();
+        long active = 0;
         for (District district : districts) {
             DistrictDay figure = days.getOrDefault(district.code(), new DistrictDay());
             dayFigures.put(district.code(), figure);
-            cumulative.put(district.code(), before.getOrDefault(district.code(), Cumulative.ZERO).plus(figure));
+            Cumulative upToDay = before.getOrDefault(district.code(), Cumulative.ZERO).plus(figure);
+            cumulative.put(district.code(), upToDay);
             total.add(figure);
+            active += upToDay.activeObservations();
         }
         List<DailyReport.TrendDay> trend = new ArrayList<>();
         LocalDate from = date.minusDays(TREND_DAYS - 1L);
@@ -56,7 +59,7 @@ public record DayAggregate(LocalDate date, Instant startedAt, long vehicles, Map
             }
         }
         trend.add(new DailyReport.TrendDay(date, total.registrations, total.fever, total.donations, total.funds,
-                total.materialsValue, total.reopened));
+                total.materialsValue, total.reopened, active));
         return new DayAggregate(date, startedAt, vehicles, dayFigures, cumulative, List.copyOf(trend));
     }
 

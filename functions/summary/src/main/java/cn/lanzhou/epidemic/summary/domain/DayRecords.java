@@ -18,6 +18,9 @@ public interface DayRecords {
     /** Each application that a pointer of {@code day} names, once; what happened that day is read from it. */
     void applications(LocalDate day, Consumer<Application> sink);
 
+    /** Each observation that a pointer of {@code day} names, once. */
+    void observations(LocalDate day, Consumer<Observation> sink);
+
     /** The report's view of a registration: no name, ID number or phone. */
     record Registration(String district, String riskLevel, boolean fever, String vehiclePlate) {
     }
@@ -27,6 +30,18 @@ public interface DayRecords {
     }
 
     record Item(String category, long quantity) {
+    }
+
+    /**
+     * An observation a pointer of the day names (each day of its period, and the day of each check
+     * and of its release): the dates it is counted by, its checks, never the person.
+     */
+    record Observation(String id, String district, LocalDate startDate, LocalDate endDate, String outcome,
+            LocalDate releasedOn, List<Check> checks) {
+    }
+
+    /** {@code slot}: AM or PM; {@code fever}: 37.3 °C or more, or the symptom FEVER. */
+    record Check(LocalDate localDate, String slot, boolean fever) {
     }
 
     record Application(String id, String district, String status, LocalDate submittedOn, LocalDate decidedOn,

@@ -2,6 +2,7 @@ package cn.lanzhou.epidemic.summary.domain;
 
 import cn.lanzhou.epidemic.common.model.District;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,12 +17,18 @@ import java.util.Set;
  */
 public final class DayTally {
     private final LocalDate day;
+    private final LocalDateTime judgedAt;
     private final Map<String, DistrictDay> districts = new LinkedHashMap<>();
     private final Map<String, Set<String>> plates = new HashMap<>();
     private final Set<String> allPlates = new HashSet<>();
 
-    public DayTally(LocalDate day, List<District> reference) {
+    /**
+     * @param judgedAt the local time at which the day's slots are judged missed: the end of the day,
+     *                 or the compilation's start for the current day
+     */
+    public DayTally(LocalDate day, List<District> reference, LocalDateTime judgedAt) {
         this.day = day;
+        this.judgedAt = judgedAt;
         reference.forEach(d -> districts.put(d.code(), new DistrictDay()));
     }
 
@@ -84,6 +91,48 @@ public final class DayTally {
             d.reopened++;
             if (app.aboveDesignatedSize()) {
                 d.aboveSizeReopened++;
+            }
+        }
+    }
+
+    /**
+     * Counts the observation's start, release and checks dated this day, and the day's slots it
+     * missed if it was ACTIVE at the end of the day (or at {@code judgedAt}) and the day is in its
+     * period: AM is missed after 12:00, PM after 20:00, without a check.
+     */
+    public void observation(DayRecords.Observation o) {
+        DistrictDay d = districts.get(o.district());
+        if (d == null) {
+            return;
+        }
+        if (day.equals(o.startDate())) {
+            d.observationsStarted++;
+        }
+        if (day.equals(o.releasedOn())) {
+            switch (o.outcome() == null ? "" : o.outcome()) {
+                case "COMPLETED" -> d.observationsCompleted++;
+                case "TRANSFERRED" -> d.observationsTransferred++;
+                case "ENDED_EARLY" -> d.observationsEndedEarly++;
+                default -> { }
+            }
+        }
+        Set<String> checked = new HashSet<>();
+        for (DayRecords.Check check : o.checks()) {
+            if (day.equals(check.localDate())) {
+                checked.add(check.slot());
+                d.observationChecks++;
+                if (check.fever()) {
+                    d.feverChecks++;
+                }
+            }
+        }
+        boolean activeAtEnd = !o.startDate().isAfter(day) && (o.releasedOn() == null || o.releasedOn().isAfter(day));
+        if (activeAtEnd && !day.isAfter(o.endDate())) {
+            if (!checked.contains("AM") && judgedAt.isAfter(day.atTime(12, 0))) {
+                d.missedChecks++;
+            }
+            if (!checked.contains("PM") && judgedAt.isAfter(day.atTime(20, 0))) {
+                d.missedChecks++;
             }
         }
     }

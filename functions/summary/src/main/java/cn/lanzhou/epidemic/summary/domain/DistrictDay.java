@@ -20,11 +20,22 @@ public final class DistrictDay {
     public long rejected;
     public long reopened;
     public long aboveSizeReopened;
+    public long observationsStarted;
+    public long observationsCompleted;
+    public long observationsTransferred;
+    public long observationsEndedEarly;
+    public long observationChecks;
+    public long feverChecks;
+    public long missedChecks;
 
-    /** No registration, donation or reopening event that day: a zero report (零报告). */
+    /** No registration, donation, reopening or observation event (a start, check or release) that day: a zero report (零报告). */
     public boolean zeroReport() {
         return registrations == 0 && donations == 0 && submitted == 0 && approved == 0 && rejected == 0
-                && reopened == 0;
+                && reopened == 0 && observationsStarted == 0 && observationsReleased() == 0 && observationChecks == 0;
+    }
+
+    public long observationsReleased() {
+        return observationsCompleted + observationsTransferred + observationsEndedEarly;
     }
 
     public void addItems(Map<String, Long> more) {
@@ -47,5 +58,12 @@ public final class DistrictDay {
         rejected += other.rejected;
         reopened += other.reopened;
         aboveSizeReopened += other.aboveSizeReopened;
+        observationsStarted += other.observationsStarted;
+        observationsCompleted += other.observationsCompleted;
+        observationsTransferred += other.observationsTransferred;
+        observationsEndedEarly += other.observationsEndedEarly;
+        observationChecks += other.observationChecks;
+        feverChecks += other.feverChecks;
+        missedChecks += other.missedChecks;
     }
 }

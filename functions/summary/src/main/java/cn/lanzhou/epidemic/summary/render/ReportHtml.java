@@ -102,9 +102,27 @@ public final class ReportHtml {
                         Long.toString(r.day().rejected), Long.toString(r.day().reopened),
                         Long.toString(r.cumulative().pending()), Integer.toString(r.aboveSizeEnterprises()),
                         Long.toString(r.cumulative().aboveSizeReopened()), percent(r.reopeningRate())));
-        h.append("</main>\n<footer>本报告仅含汇总数字，不含任何个人信息。零报告表示该区县当日无登记、捐赠或复工事项。")
+        h.append("<h2>医学观察</h2>\n");
+        table(h, "医学观察", report, List.of("区县", "零报告", "观察中", "新增观察", "解除观察", "转院", "提前结束", "发热次数", "漏检次数"),
+                r -> List.of(Long.toString(r.cumulative().activeObservations()), Long.toString(r.day().observationsStarted),
+                        Long.toString(r.day().observationsCompleted), Long.toString(r.day().observationsTransferred),
+                        Long.toString(r.day().observationsEndedEarly), Long.toString(r.day().feverChecks),
+                        Long.toString(r.day().missedChecks)));
+        h.append("<h2>近").append(DayAggregate.TREND_DAYS).append("日观察中人数（全市）</h2>\n");
+        trendTable(h, report.trend());
+        h.append("</main>\n<footer>本报告仅含汇总数字，不含任何个人信息。零报告表示该区县当日无登记、捐赠、复工或医学观察事项。")
                 .append("累计数含补报的往日数据。</footer>\n</body>\n</html>\n");
         return h.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The city's active observations of the trend's days, as a table (one row per day). */
+    private static void trendTable(StringBuilder h, List<DailyReport.TrendDay> trend) {
+        h.append("<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"近").append(trend.size())
+                .append("日观察中人数（表格，可左右滑动）\"><table>\n<tr><th>日期</th><th>观察中</th></tr>\n");
+        for (DailyReport.TrendDay day : trend) {
+            h.append("<tr><td>").append(day.date()).append("</td><td>").append(day.activeObservations()).append("</td></tr>\n");
+        }
+        h.append("</table></div>\n");
     }
 
     private static void card(StringBuilder h, String label, String value) {

@@ -29,7 +29,7 @@ public final class SummaryCsv {
             headers.add("捐赠" + Categories.chinese(category) + "（数量）");
         }
         headers.addAll(List.of("复工申请", "批准", "驳回", "已复工", "待审批", "规模以上企业数",
-                "规模以上企业累计复工", "复工率"));
+                "规模以上企业累计复工", "复工率", "观察中", "新增观察", "解除观察", "转院", "提前结束", "发热次数", "漏检次数"));
         return headers;
     }
 
@@ -57,7 +57,9 @@ public final class SummaryCsv {
         BigDecimal rate = row.reopeningRate();
         cells.addAll(List.of(n(day.submitted), n(day.approved), n(day.rejected), n(day.reopened),
                 n(cumulative.pending()), n(row.aboveSizeEnterprises()), n(cumulative.aboveSizeReopened()),
-                rate == null ? "" : rate.toPlainString()));
+                rate == null ? "" : rate.toPlainString(), n(cumulative.activeObservations()), n(day.observationsStarted),
+                n(day.observationsCompleted), n(day.observationsTransferred), n(day.observationsEndedEarly),
+                n(day.feverChecks), n(day.missedChecks)));
         return cells;
     }
 

@@ -70,5 +70,13 @@ public final class SummaryJson {
                 .put("aboveSizeEnterprises", row.aboveSizeEnterprises())
                 .put("aboveSizeReopenedCumulative", cumulative.aboveSizeReopened())
                 .put("reopeningRate", row.reopeningRate());
+        target.putObject("observations")
+                .put("active", cumulative.activeObservations())
+                .put("started", day.observationsStarted)
+                .put("completed", day.observationsCompleted)
+                .put("transferred", day.observationsTransferred)
+                .put("endedEarly", day.observationsEndedEarly)
+                .put("feverChecks", day.feverChecks)
+                .put("missedChecks", day.missedChecks);
     }
 }

@@ -161,6 +161,15 @@ public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAgg
             m.put(CUM_APPROVED, Attrs.n(c.approved()));
             m.put(CUM_REJECTED, Attrs.n(c.rejected()));
             m.put(CUM_ABOVE_SIZE_REOPENED, Attrs.n(c.aboveSizeReopened()));
+            m.put(OBS_STARTED, Attrs.n(day.observationsStarted));
+            m.put(OBS_COMPLETED, Attrs.n(day.observationsCompleted));
+            m.put(OBS_TRANSFERRED, Attrs.n(day.observationsTransferred));
+            m.put(OBS_ENDED_EARLY, Attrs.n(day.observationsEndedEarly));
+            m.put(OBS_CHECKS, Attrs.n(day.observationChecks));
+            m.put(FEVER_CHECKS, Attrs.n(day.feverChecks));
+            m.put(MISSED_CHECKS, Attrs.n(day.missedChecks));
+            m.put(CUM_OBS_STARTED, Attrs.n(c.observationsStarted()));
+            m.put(CUM_OBS_RELEASED, Attrs.n(c.observationsReleased()));
             districts.put(code, AttributeValue.fromM(m));
         });
         Map<String, AttributeValue> item = new LinkedHashMap<>(Attrs.key(AggregateItem.PK_VALUE, aggregate.date().toString()));
@@ -178,6 +187,7 @@ public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAgg
             m.put(FUNDS, Attrs.n(day.funds()));
             m.put(MATERIALS_VALUE, Attrs.n(day.materialsValue()));
             m.put(REOPENED, Attrs.n(day.reopened()));
+            m.put(ACTIVE_OBSERVATIONS, Attrs.n(day.activeObservations()));
             trend.add(AttributeValue.fromM(m));
         }
         item.put(TREND, AttributeValue.fromL(trend));
@@ -210,10 +220,18 @@ public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAgg
                 day.rejected = Attrs.num(m, REJECTED);
                 day.reopened = Attrs.num(m, REOPENED);
                 day.aboveSizeReopened = Attrs.num(m, ABOVE_SIZE_REOPENED);
+                day.observationsStarted = Attrs.num(m, OBS_STARTED);
+                day.observationsCompleted = Attrs.num(m, OBS_COMPLETED);
+                day.observationsTransferred = Attrs.num(m, OBS_TRANSFERRED);
+                day.observationsEndedEarly = Attrs.num(m, OBS_ENDED_EARLY);
+                day.observationChecks = Attrs.num(m, OBS_CHECKS);
+                day.feverChecks = Attrs.num(m, FEVER_CHECKS);
+                day.missedChecks = Attrs.num(m, MISSED_CHECKS);
                 days.put(code, day);
                 cumulative.put(code, new Cumulative(Attrs.num(m, CUM_REGISTRATIONS), Attrs.decimal(m, CUM_FUNDS),
                         Attrs.decimal(m, CUM_MATERIALS_VALUE), Attrs.num(m, CUM_SUBMITTED), Attrs.num(m, CUM_APPROVED),
-                        Attrs.num(m, CUM_REJECTED), Attrs.num(m, CUM_ABOVE_SIZE_REOPENED)));
+                        Attrs.num(m, CUM_REJECTED), Attrs.num(m, CUM_ABOVE_SIZE_REOPENED), Attrs.num(m, CUM_OBS_STARTED),
+                        Attrs.num(m, CUM_OBS_RELEASED)));
             });
         }
         List<DailyReport.TrendDay> trend = new ArrayList<>();
@@ -223,7 +241,7 @@ public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAgg
                 Map<String, AttributeValue> m = value.m();
                 trend.add(new DailyReport.TrendDay(LocalDate.parse(Attrs.str(m, DATE)), Attrs.num(m, REGISTRATIONS),
                         Attrs.num(m, FEVER), Attrs.num(m, DONATIONS), Attrs.decimal(m, FUNDS),
-                        Attrs.decimal(m, MATERIALS_VALUE), Attrs.num(m, REOPENED)));
+                        Attrs.decimal(m, MATERIALS_VALUE), Attrs.num(m, REOPENED), Attrs.num(m, ACTIVE_OBSERVATIONS)));
             }
         }
         return new DayAggregate(LocalDate.parse(Attrs.str(item, SK)), Instant.ofEpochMilli(Attrs.num(item, STARTED_AT)),

@@ -9,6 +9,7 @@ import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.store.Table;
+import cn.lanzhou.epidemic.common.store.Table.ObservationItem;
 import cn.lanzhou.epidemic.summary.concurrent.Partitions;
 import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import java.math.BigDecimal;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -99,47 +101,79 @@ public record DynamoDayRecords(Dynamo dynamo, String table, ZoneId zone, Partiti
 
     @Override
     public void applications(LocalDate day, Consumer<Application> sink) {
+        pointed(eventsPk(day), ApplicationItem::pk, SK_VALUE, "#pk, #st, #d, #so, #do, #ro, #sa, #da, #e.#a",
+                Map.of("#pk", PK, "#st", STATUS, "#d", DISTRICT, "#so", SUBMITTED_ON, "#do", DECIDED_ON,
+                        "#ro", REOPENED_ON, "#sa", SUBMITTED_AT, "#da", DECIDED_AT, "#e", ENTERPRISE,
+                        "#a", ABOVE_DESIGNATED_SIZE),
+                item -> sink.accept(application(item)));
+    }
+
+    @Override
+    public void observations(LocalDate day, Consumer<Observation> sink) {
+        pointed(ObservationItem.eventsPk(day), ObservationItem::pk, ObservationItem.SK_VALUE, "#pk, #d, #s, #e, #o, #r, #c",
+                Map.of("#pk", PK, "#d", DISTRICT, "#s", ObservationItem.START_DATE, "#e", ObservationItem.END_DATE,
+                        "#o", ObservationItem.OUTCOME, "#r", ObservationItem.RELEASED_ON, "#c", ObservationItem.CHECKS),
+                item -> sink.accept(observation(item)));
+    }
+
+    /** Each record a pointer of the partition {@code pointers} names, once, read by BatchGetItem, {@value #BATCH} at a time. */
+    private void pointed(String pointers, Function<String, String> recordPk, String recordSk, String projection,
+            Map<String, String> names, Consumer<Map<String, AttributeValue>> each) {
         Set<String> chunk = new LinkedHashSet<>();
-        query(eventsPk(day), "#s", Map.of("#s", SK), pointer -> {
-            String sk = Attrs.str(pointer, SK);
-            chunk.add(eventApplication(sk));
+        query(pointers, "#s", Map.of("#s", SK), pointer -> {
+            chunk.add(eventRecord(Attrs.str(pointer, SK)));
             if (chunk.size() == BATCH) {
-                fetch(chunk, sink);
+                fetch(chunk, recordPk, recordSk, projection, names, each);
                 chunk.clear();
             }
         });
         if (!chunk.isEmpty()) {
-            fetch(chunk, sink);
+            fetch(chunk, recordPk, recordSk, projection, names, each);
         }
     }
 
-    private void fetch(Set<String> ids, Consumer<Application> sink) {
-        List<Map<String, AttributeValue>> keys = ids.stream()
-                .map(id -> Attrs.key(ApplicationItem.pk(id), SK_VALUE))
-                .toList();
+    private void fetch(Set<String> ids, Function<String, String> recordPk, String recordSk, String projection,
+            Map<String, String> names, Consumer<Map<String, AttributeValue>> each) {
+        List<Map<String, AttributeValue>> keys = ids.stream().map(id -> Attrs.key(recordPk.apply(id), recordSk)).toList();
         Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder()
                 .keys(keys)
                 .consistentRead(true)
-                .projectionExpression("#pk, #st, #d, #so, #do, #ro, #sa, #da, #e.#a")
-                .expressionAttributeNames(Map.of("#pk", PK, "#st", STATUS, "#d", DISTRICT, "#so", SUBMITTED_ON,
-                        "#do", DECIDED_ON, "#ro", REOPENED_ON, "#sa", SUBMITTED_AT, "#da", DECIDED_AT,
-                        "#e", ENTERPRISE, "#a", ABOVE_DESIGNATED_SIZE))
+                .projectionExpression(projection)
+                .expressionAttributeNames(names)
                 .build());
         for (int attempt = 0; !request.isEmpty(); attempt++) {
             Map<String, KeysAndAttributes> pending = request;
             var response = dynamo.call(() -> dynamo.client().batchGetItem(BatchGetItemRequest.builder()
                     .requestItems(pending)
                     .build()));
-            response.responses().getOrDefault(table, List.of()).forEach(item -> sink.accept(application(item)));
+            response.responses().getOrDefault(table, List.of()).forEach(each);
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             if (!request.isEmpty()) {
                 if (attempt >= 8) {
-                    throw new BackendUnavailable(
-                            new IllegalStateException("applications left unprocessed after retries"));
+                    throw new BackendUnavailable(new IllegalStateException("records left unprocessed after retries"));
                 }
                 backOff(attempt);
             }
         }
+    }
+
+    private static final BigDecimal FEVER_FROM = new BigDecimal("37.3");
+
+    private static Observation observation(Map<String, AttributeValue> item) {
+        List<Check> checks = new ArrayList<>();
+        AttributeValue all = item.get(ObservationItem.CHECKS);
+        if (all != null && all.hasM()) {
+            all.m().forEach((slotKey, check) -> {
+                int hash = slotKey.indexOf('#');
+                Map<String, AttributeValue> m = check.hasM() ? check.m() : Map.of();
+                boolean fever = Attrs.decimal(m, TEMPERATURE).compareTo(FEVER_FROM) >= 0 || Attrs.list(m, SYMPTOMS).contains("FEVER");
+                checks.add(new Check(LocalDate.parse(slotKey.substring(0, hash)), slotKey.substring(hash + 1), fever));
+            });
+        }
+        return new Observation(ObservationItem.id(Attrs.str(item, PK)), Attrs.str(item, DISTRICT),
+                LocalDate.parse(Attrs.str(item, ObservationItem.START_DATE)), LocalDate.parse(Attrs.str(item, ObservationItem.END_DATE)),
+                Attrs.str(item, ObservationItem.OUTCOME), Attrs.optStr(item, ObservationItem.RELEASED_ON).map(LocalDate::parse).orElse(null),
+                checks);
     }
 
     private Application application(Map<String, AttributeValue> item) {
