@@ -15,14 +15,14 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** Staff's side of the report routes: compile, wait for the new set, download through the links. */
-final class ReportDownloads {
+public final class ReportDownloads {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Api api;
     private final String token;
 
-    ReportDownloads(Api api, String token) {
+    public ReportDownloads(Api api, String token) {
         this.api = api;
         this.token = token;
     }
@@ -33,7 +33,7 @@ final class ReportDownloads {
     }
 
     /** POST /reports/{date}, then GET until a set newer than the one before is there; returns GET's body. */
-    JsonNode compile(String date) {
+    public JsonNode compile(String date) {
         Api.Response before = api.get("/reports/" + date, token);
         String previous = before.status() == 200 ? before.json().path("generatedAt").asText() : null;
         Api.Response accepted = post(date);
@@ -72,7 +72,7 @@ final class ReportDownloads {
     }
 
     /** Downloads summary.json through its link. */
-    static JsonNode summary(JsonNode listing) {
+    public static JsonNode summary(JsonNode listing) {
         HttpResponse<byte[]> response = download(file(listing, "summary.json").path("url").asText());
         assertEquals(200, response.statusCode());
         try {
@@ -82,7 +82,7 @@ final class ReportDownloads {
         }
     }
 
-    static JsonNode district(JsonNode summary, String code) {
+    public static JsonNode district(JsonNode summary, String code) {
         for (JsonNode d : summary.path("districts")) {
             if (d.path("code").asText().equals(code)) {
                 return d;
