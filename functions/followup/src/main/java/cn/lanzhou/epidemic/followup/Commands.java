@@ -11,7 +11,7 @@ import cn.lanzhou.epidemic.person.IdType;
 import cn.lanzhou.epidemic.person.PersonRules;
 import cn.lanzhou.epidemic.person.Symptom;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
-import cn.lanzhou.epidemic.common.validation.ResidentIdNumber;
+import cn.lanzhou.epidemic.person.ResidentIdNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;

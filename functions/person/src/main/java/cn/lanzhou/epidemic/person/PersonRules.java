@@ -3,7 +3,6 @@ package cn.lanzhou.epidemic.person;
 import cn.lanzhou.epidemic.common.validation.Fields;
 import cn.lanzhou.epidemic.common.validation.Messages;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;
-import cn.lanzhou.epidemic.common.validation.ResidentIdNumber;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Locale;

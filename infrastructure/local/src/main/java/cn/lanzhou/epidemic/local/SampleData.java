@@ -1,7 +1,7 @@
 package cn.lanzhou.epidemic.local;
 
-import cn.lanzhou.epidemic.common.validation.CreditCode;
-import cn.lanzhou.epidemic.common.validation.ResidentIdNumber;
+import cn.lanzhou.epidemic.reopening.domain.CreditCode;
+import cn.lanzhou.epidemic.person.ResidentIdNumber;
 import java.time.LocalDate;
 import java.util.random.RandomGenerator;
 

@@ -1,7 +1,6 @@
 package cn.lanzhou.epidemic.reopening.domain;
 
 import cn.lanzhou.epidemic.common.model.Districts;
-import cn.lanzhou.epidemic.common.validation.CreditCode;
 import cn.lanzhou.epidemic.common.validation.Fields;
 import cn.lanzhou.epidemic.common.validation.Messages;
 import cn.lanzhou.epidemic.common.validation.MobilePhone;

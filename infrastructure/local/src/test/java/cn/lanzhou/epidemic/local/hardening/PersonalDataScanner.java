@@ -1,6 +1,6 @@
 package cn.lanzhou.epidemic.local.hardening;
 
-import cn.lanzhou.epidemic.common.validation.ResidentIdNumber;
+import cn.lanzhou.epidemic.person.ResidentIdNumber;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,7 +17,7 @@ class PersonalDataScannerTest {
     @Test
     void aLogLineWithAFullIdNumberIsAHit() {
         String id = "62010219900307" + "123";
-        String planted = id + cn.lanzhou.epidemic.common.validation.ResidentIdNumber.checkCharacter(id);
+        String planted = id + cn.lanzhou.epidemic.person.ResidentIdNumber.checkCharacter(id);
 
         assertEquals(List.of("resident ID number"), kinds("{\"level\":\"INFO\",\"message\":\"saved\",\"idNumber\":\"" + planted + "\"}"));
         assertEquals(List.of("resident ID number"), kinds("证件号" + planted + "已登记"));
@@ -50,7 +50,7 @@ class PersonalDataScannerTest {
     @Test
     void masksUlidsHashesTimestampsAndNearMissesAreNotHits() {
         String first17 = "62010219900307123";
-        char check = cn.lanzhou.epidemic.common.validation.ResidentIdNumber.checkCharacter(first17);
+        char check = cn.lanzhou.epidemic.person.ResidentIdNumber.checkCharacter(first17);
         char wrong = check == '0' ? '1' : '0';
 
         assertEquals(List.of(), kinds("{\"idNumberMasked\":\"6***************2X\",\"phoneMasked\":\"139****5678\"}"));
@@ -75,7 +75,7 @@ class PersonalDataScannerTest {
     private static String findFirst17EndingInX() {
         for (int seq = 0; seq < 1000; seq++) {
             String first17 = "62010219900307" + String.format("%03d", seq);
-            if (cn.lanzhou.epidemic.common.validation.ResidentIdNumber.checkCharacter(first17) == 'X') {
+            if (cn.lanzhou.epidemic.person.ResidentIdNumber.checkCharacter(first17) == 'X') {
                 return first17;
             }
         }

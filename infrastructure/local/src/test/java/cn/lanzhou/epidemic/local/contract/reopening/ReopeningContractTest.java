@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.validation.CreditCode;
+import cn.lanzhou.epidemic.reopening.domain.CreditCode;
 import cn.lanzhou.epidemic.local.Api;
 import cn.lanzhou.epidemic.local.LocalStackExtension;
 import cn.lanzhou.epidemic.local.Tokens;

@@ -3,7 +3,7 @@ package cn.lanzhou.epidemic.local.contract.reports;
 import static cn.lanzhou.epidemic.local.contract.reports.ReportDownloads.district;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import cn.lanzhou.epidemic.common.validation.CreditCode;
+import cn.lanzhou.epidemic.reopening.domain.CreditCode;
 import cn.lanzhou.epidemic.local.Api;
 import cn.lanzhou.epidemic.local.LocalStack;
 import cn.lanzhou.epidemic.local.LocalStackExtension;

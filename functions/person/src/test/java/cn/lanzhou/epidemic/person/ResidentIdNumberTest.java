@@ -1,10 +1,10 @@
-package cn.lanzhou.epidemic.common.validation;
+package cn.lanzhou.epidemic.person;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cn.lanzhou.epidemic.common.validation.ResidentIdNumber.Verdict;
+import cn.lanzhou.epidemic.person.ResidentIdNumber.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

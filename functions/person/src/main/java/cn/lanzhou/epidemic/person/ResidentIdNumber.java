@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.validation;
+package cn.lanzhou.epidemic.person;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

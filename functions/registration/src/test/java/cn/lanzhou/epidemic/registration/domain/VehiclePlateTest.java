@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.validation;
+package cn.lanzhou.epidemic.registration.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.validation;
+package cn.lanzhou.epidemic.registration.domain;
 
 import java.util.Locale;
 import java.util.Optional;

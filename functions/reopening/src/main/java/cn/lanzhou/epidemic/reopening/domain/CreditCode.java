@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.validation;
+package cn.lanzhou.epidemic.reopening.domain;
 
 /** The GB 32100-2015 credit code; only the character set and check character are verified: some genuine early codes fail the finer checks. */
 public final class CreditCode {
