@@ -1,9 +1,9 @@
 package cn.lanzhou.epidemic.followup;
 
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.followup.domain.AuditEntry;
 import cn.lanzhou.epidemic.followup.domain.Check;
-import cn.lanzhou.epidemic.followup.domain.Instants;
 import cn.lanzhou.epidemic.followup.domain.Observation;
 import cn.lanzhou.epidemic.followup.domain.ObservationRules;
 import cn.lanzhou.epidemic.followup.domain.RegistrationRecord;
@@ -61,7 +61,7 @@ final class Views {
                     .put("slot", c.slot().slot().name())
                     .put("temperatureCelsius", c.temperatureCelsius())
                     .put("fever", c.fever())
-                    .put("recordedAt", Instants.format(c.recordedAt()))
+                    .put("recordedAt", UtcMillis.format(c.recordedAt()))
                     .put("recordedBy", c.recordedBy())
                     .set("symptoms", symptoms);
         }
@@ -86,7 +86,7 @@ final class Views {
     static ObjectNode registration(RegistrationRecord r) {
         ObjectNode body = Json.object();
         body.put("id", r.id());
-        body.put("occurredAt", Instants.format(r.occurredAt()));
+        body.put("occurredAt", UtcMillis.format(r.occurredAt()));
         body.put("localDate", r.localDate().toString());
         body.put("district", r.district());
         body.putObject("site").put("type", r.siteType()).put("code", r.siteCode());
@@ -100,7 +100,7 @@ final class Views {
     static ObjectNode visit(RegistrationRecord r) {
         ObjectNode body = Json.object();
         body.put("registrationId", r.id());
-        body.put("occurredAt", Instants.format(r.occurredAt()));
+        body.put("occurredAt", UtcMillis.format(r.occurredAt()));
         body.put("personKey", r.person().personKey());
         body.put("name", r.person().name());
         body.put("idNumberMasked", r.person().idNumberMasked());
@@ -111,7 +111,7 @@ final class Views {
 
     static ObjectNode audit(AuditEntry e) {
         ObjectNode body = Json.object();
-        body.put("at", Instants.format(e.at()));
+        body.put("at", UtcMillis.format(e.at()));
         body.put("actor", e.actor());
         body.put("action", e.action().name());
         e.personKey().ifPresent(k -> body.put("personKey", k));

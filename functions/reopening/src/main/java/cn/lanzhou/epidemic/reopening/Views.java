@@ -1,10 +1,10 @@
 package cn.lanzhou.epidemic.reopening;
 
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.reopening.domain.Readiness;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
-import cn.lanzhou.epidemic.reopening.domain.Times;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ public final class Views {
         body.put("id", app.id());
         body.put("status", app.status().name());
         body.put("version", app.version());
-        body.put("submittedAt", Times.format(app.submittedAt()));
+        body.put("submittedAt", UtcMillis.format(app.submittedAt()));
         body.set("readiness", readiness(app.readiness()));
         return body;
     }
@@ -37,8 +37,8 @@ public final class Views {
         body.put("street", app.street());
         body.put("status", app.status().name());
         body.put("version", app.version());
-        body.put("submittedAt", Times.format(app.submittedAt()));
-        body.put("decidedAt", Times.format(app.decidedAt()));
+        body.put("submittedAt", UtcMillis.format(app.submittedAt()));
+        body.put("decidedAt", UtcMillis.format(app.decidedAt()));
         body.put("reason", app.reason());
         body.put("reopenedOn", date(app.reopenedOn()));
         return body;
@@ -79,7 +79,7 @@ public final class Views {
         ArrayNode history = body.putArray("history");
         for (HistoryEntry h : app.history()) {
             history.addObject()
-                    .put("at", Times.format(h.at()))
+                    .put("at", UtcMillis.format(h.at()))
                     .put("actor", h.actor())
                     .put("from", h.from() == null ? null : h.from().name())
                     .put("to", h.to().name())

@@ -1,6 +1,8 @@
 package cn.lanzhou.epidemic.common.store;
 
 import cn.lanzhou.epidemic.common.runtime.Priming;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
 
 /** The DynamoDB boundary: retryable failures become {@link BackendUnavailable}, a failed condition stays {@link ConditionalCheckFailedException}, anything else propagates. */
@@ -57,6 +61,27 @@ public final class Dynamo {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    /** One page of a Query's items: at most {@code limit}, and whether there are more after them. */
+    public record Slice(List<Map<String, AttributeValue>> items, boolean more) {
+    }
+
+    /**
+     * Reads a page of {@code request}'s items after {@code start} (null: the first), asking for one
+     * more than {@code limit}, so that "more?" needs no further query; pages a filter thinned are
+     * followed until the page is full or the items end.
+     */
+    public Slice page(QueryRequest request, Map<String, AttributeValue> start, int limit) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> from = start;
+        do {
+            QueryRequest next = request.toBuilder().limit(limit + 1).exclusiveStartKey(from).build();
+            QueryResponse page = call(() -> client.query(next));
+            items.addAll(page.items());
+            from = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (items.size() <= limit && from != null);
+        return new Slice(List.copyOf(items.subList(0, Math.min(limit, items.size()))), items.size() > limit || from != null);
     }
 
     public Optional<Map<String, AttributeValue>> get(String table, Map<String, AttributeValue> key) {

@@ -1,11 +1,10 @@
 package cn.lanzhou.epidemic.common.store;
 
 import cn.lanzhou.epidemic.common.model.Ids;
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The schema of the one data table, for every function that writes it and for the daily report that
@@ -71,11 +70,9 @@ public final class Table {
 
         /** UTC with milliseconds always written, then the id: text order is time order, ties broken by id. */
         public static String occurredKey(Instant occurredAt, String id) {
-            return UTC_MILLIS.format(occurredAt) + "#" + id;
+            return UtcMillis.format(occurredAt) + "#" + id;
         }
 
-        private static final DateTimeFormatter UTC_MILLIS =
-                DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
         public static final String BY_PERSON_INDEX = "ByPerson", BY_SITE_DAY_INDEX = "BySiteDay";
         public static final String OCCURRED_AT = "occurredAt", PHONE_HASH = "phoneHash", VEHICLE_PLATE = "vehiclePlate",
                 ORIGIN = "origin", TRAVEL_HISTORY = "travelHistory", CONTACT_WITH_CASES = "contactWithCases",

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.followup.store;
 
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import static cn.lanzhou.epidemic.common.store.Table.*;
 import static cn.lanzhou.epidemic.common.store.Table.AuditItem.*;
 import static cn.lanzhou.epidemic.common.store.Table.ObservationItem.PERSON_KEY;
@@ -10,11 +11,9 @@ import static cn.lanzhou.epidemic.common.store.Attrs.str;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.followup.domain.AuditEntry;
 import cn.lanzhou.epidemic.followup.domain.AuditLog;
-import cn.lanzhou.epidemic.followup.domain.Instants;
 import cn.lanzhou.epidemic.followup.domain.Page;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** The tracing audit: {@code pk = AUDIT#{localDate}}, {@code sk = {at}#{id}}; never an identity number. */
 public record DynamoAuditLog(Dynamo dynamo, String table) implements AuditLog {
@@ -30,8 +28,8 @@ public record DynamoAuditLog(Dynamo dynamo, String table) implements AuditLog {
     public void record(AuditEntry e, LocalDate localDate) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(PK, s(AuditItem.pk(localDate)));
-        item.put(SK, s(Instants.format(e.at()) + "#" + e.id()));
-        item.put(AT, s(Instants.format(e.at())));
+        item.put(SK, s(UtcMillis.format(e.at()) + "#" + e.id()));
+        item.put(AT, s(UtcMillis.format(e.at())));
         item.put(ACTOR, s(e.actor()));
         item.put(ACTION, s(e.action().name()));
         e.personKey().ifPresent(v -> item.put(PERSON_KEY, s(v)));
@@ -46,24 +44,15 @@ public record DynamoAuditLog(Dynamo dynamo, String table) implements AuditLog {
     public Page<AuditEntry> of(LocalDate date, int limit, Optional<String> after) {
         String partition = AuditItem.pk(date);
         Map<String, AttributeValue> start = after.map(a -> Map.of(PK, s(partition), SK, s(a))).orElse(null);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.call(() -> dynamo.client().query(QueryRequest.builder()
-                    .tableName(table)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", PK))
-                    .expressionAttributeValues(Map.of(":pk", s(partition)))
-                    .scanIndexForward(false)
-                    .limit(limit + 1)
-                    .exclusiveStartKey(from)
-                    .build()));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (items.size() <= limit && start != null);
-        List<Map<String, AttributeValue>> taken = items.subList(0, Math.min(limit, items.size()));
-        boolean more = items.size() > limit || start != null;
-        Optional<String> next = more && !taken.isEmpty() ? Optional.of(str(taken.get(taken.size() - 1), SK)) : Optional.empty();
+        Dynamo.Slice slice = dynamo.page(QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .scanIndexForward(false)
+                .build(), start, limit);
+        List<Map<String, AttributeValue>> taken = slice.items();
+        Optional<String> next = slice.more() && !taken.isEmpty() ? Optional.of(str(taken.get(taken.size() - 1), SK)) : Optional.empty();
         return new Page<>(taken.stream().map(DynamoAuditLog::fromItem).toList(), next);
     }
 

@@ -1,17 +1,17 @@
 package cn.lanzhou.epidemic.followup.store;
 
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import static cn.lanzhou.epidemic.common.store.Table.*;
 import static cn.lanzhou.epidemic.common.store.Table.ObservationItem.*;
 import static cn.lanzhou.epidemic.common.store.Attrs.key;
 import static cn.lanzhou.epidemic.common.store.Attrs.n;
-import static cn.lanzhou.epidemic.common.store.Attrs.num;
 import static cn.lanzhou.epidemic.common.store.Attrs.s;
 import static cn.lanzhou.epidemic.common.store.Attrs.str;
 
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.Dynamo;
-import cn.lanzhou.epidemic.followup.domain.Instants;
+import cn.lanzhou.epidemic.common.store.Locks;
 import cn.lanzhou.epidemic.followup.domain.Observation;
 import cn.lanzhou.epidemic.followup.domain.Observations;
 import cn.lanzhou.epidemic.followup.domain.Page;
@@ -30,7 +30,6 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -50,48 +49,26 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public record DynamoObservations(Dynamo dynamo, String table) implements Observations {
     @Override
     public boolean lock(String personKey, String observationId, Instant at) {
-        return dynamo.putIfAbsent(table, lockItem(personKey, observationId, at));
+        return locks().take(personPk(personKey), LOCK_SK, observationId, at);
     }
 
     @Override
     public Optional<Lock> lockOf(String personKey) {
-        return dynamo.get(table, key(personPk(personKey), LOCK_SK))
-                .map(item -> new Lock(str(item, OBS_ID), Instant.ofEpochMilli(num(item, LOCKED_AT))));
+        return locks().held(personPk(personKey), LOCK_SK).map(held -> new Lock(held.holder(), held.lockedAt()));
     }
 
     @Override
     public boolean takeOver(String personKey, String staleHolder, String observationId, Instant at) {
-        try {
-            dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
-                    .tableName(table)
-                    .item(lockItem(personKey, observationId, at))
-                    .conditionExpression("#obsId = :stale")
-                    .expressionAttributeNames(Map.of("#obsId", OBS_ID))
-                    .expressionAttributeValues(Map.of(":stale", s(staleHolder)))
-                    .build()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return locks().takeOver(personPk(personKey), LOCK_SK, staleHolder, observationId, at);
     }
 
     @Override
     public void unlock(String personKey, String observationId) {
-        try {
-            dynamo.call(() -> dynamo.client().deleteItem(DeleteItemRequest.builder()
-                    .tableName(table)
-                    .key(key(personPk(personKey), LOCK_SK))
-                    .conditionExpression("#obsId = :id")
-                    .expressionAttributeNames(Map.of("#obsId", OBS_ID))
-                    .expressionAttributeValues(Map.of(":id", s(observationId)))
-                    .build()));
-        } catch (ConditionalCheckFailedException e) {
-            // already released or taken over: nothing to do
-        }
+        locks().release(personPk(personKey), LOCK_SK, observationId);
     }
 
-    private static Map<String, AttributeValue> lockItem(String personKey, String observationId, Instant at) {
-        return Map.of(PK, s(personPk(personKey)), SK, s(LOCK_SK), OBS_ID, s(observationId), LOCKED_AT, n(at.toEpochMilli()));
+    private Locks locks() {
+        return new Locks(dynamo, table, OBS_ID);
     }
 
     @Override
@@ -188,7 +165,7 @@ public record DynamoObservations(Dynamo dynamo, String table) implements Observa
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":to", s(r.outcome().status().name()),
                 ":one", n(1), ":expected", n(expectedVersion), ":active", s(Status.ACTIVE.name()),
                 ":gsi1pk", s(withPrefix(r.outcome().status().name())), ":outcome", s(r.outcome().name()),
-                ":on", s(r.releasedOn().toString()), ":at", s(Instants.format(r.releasedAt())),
+                ":on", s(r.releasedOn().toString()), ":at", s(UtcMillis.format(r.releasedAt())),
                 ":by", s(r.releasedBy()), ":attempt", s(r.attemptId())));
         String update = "SET #status = :to, #version = #version + :one, #gsi1pk = :gsi1pk, #outcome = :outcome, "
                 + "#on = :on, #at = :at, #by = :by, #attempt = :attempt";
@@ -233,26 +210,17 @@ public record DynamoObservations(Dynamo dynamo, String table) implements Observa
         });
         Map<String, AttributeValue> start = after.map(a -> Map.of(GSI1PK, s(partition), GSI1SK, s(a),
                 PK, s(ObservationItem.pk(a.substring(a.indexOf('#') + 1))), SK, s(SK_VALUE))).orElse(null);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.call(() -> dynamo.client().query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(GSI1)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(limit + 1)
-                    .exclusiveStartKey(from)
-                    .build()));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (items.size() <= limit && start != null);
-        List<Map<String, AttributeValue>> taken = items.subList(0, Math.min(limit, items.size()));
-        boolean more = items.size() > limit || start != null;
-        Optional<String> next = more && !taken.isEmpty() ? Optional.of(str(taken.get(taken.size() - 1), GSI1SK)) : Optional.empty();
+        Dynamo.Slice slice = dynamo.page(QueryRequest.builder()
+                .tableName(table)
+                .indexName(GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .filterExpression(filters.isEmpty() ? null : String.join(" AND ", filters))
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .build(), start, limit);
+        List<Map<String, AttributeValue>> taken = slice.items();
+        Optional<String> next = slice.more() && !taken.isEmpty() ? Optional.of(str(taken.get(taken.size() - 1), GSI1SK)) : Optional.empty();
         return new Page<>(taken.stream().map(ObservationItems::fromItem).toList(), next);
     }
 }

@@ -120,24 +120,15 @@ public record DynamoRegistrationIndex(Dynamo dynamo, String table, ZoneId zone)
             return Map.of(SITE_DAY, s(partition), OCCURRED_KEY, s(a),
                     PK, s(RegistrationItem.pk(date, shard(id))), SK, s(id));
         }).orElse(null);
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.call(() -> dynamo.client().query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(BY_SITE_DAY_INDEX)
-                    .keyConditionExpression("#p = :p")
-                    .expressionAttributeNames(Map.of("#p", SITE_DAY))
-                    .expressionAttributeValues(Map.of(":p", s(partition)))
-                    .limit(limit + 1)
-                    .exclusiveStartKey(from)
-                    .build()));
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (items.size() <= limit && start != null);
-        List<Map<String, AttributeValue>> taken = items.subList(0, Math.min(limit, items.size()));
-        boolean more = items.size() > limit || start != null;
-        Optional<String> next = more && !taken.isEmpty()
+        Dynamo.Slice slice = dynamo.page(QueryRequest.builder()
+                .tableName(table)
+                .indexName(BY_SITE_DAY_INDEX)
+                .keyConditionExpression("#p = :p")
+                .expressionAttributeNames(Map.of("#p", SITE_DAY))
+                .expressionAttributeValues(Map.of(":p", s(partition)))
+                .build(), start, limit);
+        List<Map<String, AttributeValue>> taken = slice.items();
+        Optional<String> next = slice.more() && !taken.isEmpty()
                 ? Optional.of(str(taken.get(taken.size() - 1), OCCURRED_KEY)) : Optional.empty();
         return new Page<>(taken.stream().map(DynamoRegistrationIndex::fromItem).toList(), next);
     }

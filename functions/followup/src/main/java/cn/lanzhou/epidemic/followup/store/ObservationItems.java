@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.followup.store;
 
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import static cn.lanzhou.epidemic.common.store.Table.*;
 import static cn.lanzhou.epidemic.common.store.Table.ObservationItem.*;
 import static cn.lanzhou.epidemic.common.store.Attrs.n;
@@ -11,7 +12,6 @@ import static cn.lanzhou.epidemic.common.store.Attrs.strings;
 
 import cn.lanzhou.epidemic.common.store.Attrs;
 import cn.lanzhou.epidemic.followup.domain.Check;
-import cn.lanzhou.epidemic.followup.domain.Instants;
 import cn.lanzhou.epidemic.followup.domain.Observation;
 import cn.lanzhou.epidemic.followup.domain.Outcome;
 import cn.lanzhou.epidemic.followup.domain.Person;
@@ -43,7 +43,7 @@ final class ObservationItems {
         item.put(PK, s(ObservationItem.pk(o.id())));
         item.put(SK, s(SK_VALUE));
         item.put(GSI1PK, s(withPrefix(o.status().name())));
-        item.put(GSI1SK, s(Instants.format(o.createdAt()) + "#" + o.id()));
+        item.put(GSI1SK, s(UtcMillis.format(o.createdAt()) + "#" + o.id()));
         item.put(ID, s(o.id()));
         Person p = o.person();
         item.put(PERSON_KEY, s(p.personKey()));
@@ -61,7 +61,7 @@ final class ObservationItems {
         o.registrationId().ifPresent(r -> item.put(REGISTRATION_ID, s(r)));
         item.put(START_DATE, s(o.startDate().toString()));
         item.put(END_DATE, s(o.endDate().toString()));
-        item.put(CREATED_AT, s(Instants.format(o.createdAt())));
+        item.put(CREATED_AT, s(UtcMillis.format(o.createdAt())));
         item.put(CREATED_BY, s(o.createdBy()));
         item.put(STATUS, s(o.status().name()));
         item.put(VERSION, n(o.version()));
@@ -75,7 +75,7 @@ final class ObservationItems {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put(TEMPERATURE, n(c.temperatureCelsius()));
         m.put(SYMPTOMS, strings(c.symptoms().stream().sorted().map(Enum::name).toList()));
-        m.put(RECORDED_AT, s(Instants.format(c.recordedAt())));
+        m.put(RECORDED_AT, s(UtcMillis.format(c.recordedAt())));
         m.put(RECORDED_BY, s(c.recordedBy()));
         m.put(ATTEMPT_ID, s(c.attemptId()));
         return AttributeValue.fromM(m);

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.reopening.domain;
 
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +57,6 @@ public interface ReopeningApplications {
 
     /** The listing order key: submission time at fixed millisecond width, then the id. */
     static String position(ReopeningApplication application) {
-        return Times.format(application.submittedAt()) + "#" + application.id();
+        return UtcMillis.format(application.submittedAt()) + "#" + application.id();
     }
 }

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.reopening.store;
 
+import cn.lanzhou.epidemic.common.time.UtcMillis;
 import static cn.lanzhou.epidemic.common.store.Table.*;
 import static cn.lanzhou.epidemic.common.store.Table.ApplicationItem.*;
 import static cn.lanzhou.epidemic.common.store.Attrs.bool;
@@ -14,6 +15,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.strings;
 
 import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.Locks;
 import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.reopening.domain.Readiness;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Contact;
@@ -25,11 +27,9 @@ import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.Prevention;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
 import cn.lanzhou.epidemic.reopening.domain.Status;
-import cn.lanzhou.epidemic.reopening.domain.Times;
 import cn.lanzhou.epidemic.reopening.domain.Transition;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,10 +39,8 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -78,7 +76,7 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
         } else {
             names.put("#decidedAt", DECIDED_AT);
             names.put("#decidedOn", DECIDED_ON);
-            values.put(":at", s(Times.format(entry.at())));
+            values.put(":at", s(UtcMillis.format(entry.at())));
             values.put(":on", s(t.eventDate().toString()));
             set.append(", #decidedAt = :at, #decidedOn = :on");
             if (entry.reason() != null) {
@@ -105,48 +103,26 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
 
     @Override
     public Optional<Lock> lockOf(String creditCode) {
-        return dynamo.get(table, key(lockPk(creditCode), LOCK_SK))
-                .map(item -> new Lock(str(item, APP_ID), Instant.ofEpochMilli(num(item, LOCKED_AT))));
+        return locks().held(lockPk(creditCode), LOCK_SK).map(held -> new Lock(held.holder(), held.lockedAt()));
     }
 
     @Override
     public boolean lock(String creditCode, String applicationId, Instant at) {
-        return dynamo.putIfAbsent(table, lockItem(creditCode, applicationId, at));
+        return locks().take(lockPk(creditCode), LOCK_SK, applicationId, at);
     }
 
     @Override
     public boolean takeOver(String creditCode, String staleHolder, String applicationId, Instant at) {
-        try {
-            dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
-                    .tableName(table)
-                    .item(lockItem(creditCode, applicationId, at))
-                    .conditionExpression("#appId = :stale")
-                    .expressionAttributeNames(Map.of("#appId", APP_ID))
-                    .expressionAttributeValues(Map.of(":stale", s(staleHolder)))
-                    .build()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return locks().takeOver(lockPk(creditCode), LOCK_SK, staleHolder, applicationId, at);
     }
 
     @Override
     public void release(String creditCode, String applicationId) {
-        try {
-            dynamo.call(() -> dynamo.client().deleteItem(DeleteItemRequest.builder()
-                    .tableName(table)
-                    .key(key(lockPk(creditCode), LOCK_SK))
-                    .conditionExpression("#appId = :id")
-                    .expressionAttributeNames(Map.of("#appId", APP_ID))
-                    .expressionAttributeValues(Map.of(":id", s(applicationId)))
-                    .build()));
-        } catch (ConditionalCheckFailedException e) {
-            // already released or taken over: nothing to do
-        }
+        locks().release(lockPk(creditCode), LOCK_SK, applicationId);
     }
 
-    private static Map<String, AttributeValue> lockItem(String creditCode, String applicationId, Instant at) {
-        return Map.of(PK, s(lockPk(creditCode)), SK, s(LOCK_SK), APP_ID, s(applicationId), LOCKED_AT, n(at.toEpochMilli()));
+    private Locks locks() {
+        return new Locks(dynamo, table, APP_ID);
     }
 
     @Override
@@ -161,7 +137,6 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
 
     @Override
     public Slice slice(String district, Optional<Status> status, int limit, String after) {
-        List<ReopeningApplication> items = new ArrayList<>();
         Map<String, AttributeValue> start = after.isEmpty() ? null : Map.of(
                 GSI1PK, s(listPk(district)), GSI1SK, s(after),
                 PK, s(ApplicationItem.pk(after.substring(after.indexOf('#') + 1))), SK, s(SK_VALUE));
@@ -171,25 +146,16 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
             names.put("#status", STATUS);
             values.put(":status", s(st.name()));
         });
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse page = dynamo.call(() -> dynamo.client().query(QueryRequest.builder()
-                    .tableName(table)
-                    .indexName(GSI1)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression(status.isPresent() ? "#status = :status" : null)
-                    .expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .scanIndexForward(false)
-                    .limit(limit + 1)
-                    .exclusiveStartKey(from)
-                    .build()));
-            page.items().forEach(item -> items.add(fromItem(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (items.size() <= limit && start != null);
-        // one more than asked was read where there is one: that answers "more?" without a further query
-        boolean more = items.size() > limit || start != null;
-        return new Slice(List.copyOf(items.subList(0, Math.min(limit, items.size()))), more);
+        Dynamo.Slice slice = dynamo.page(QueryRequest.builder()
+                .tableName(table)
+                .indexName(GSI1)
+                .keyConditionExpression("#pk = :pk")
+                .filterExpression(status.isPresent() ? "#status = :status" : null)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .build(), start, limit);
+        return new Slice(slice.items().stream().map(DynamoReopeningApplications::fromItem).toList(), slice.more());
     }
 
     // ---- mapping
@@ -225,9 +191,9 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
         }
         item.put(READINESS, AttributeValue.fromM(Map.of(READY, bool(a.readiness().ready()),
                 MISSING, strings(a.readiness().missing()))));
-        item.put(SUBMITTED_AT, s(Times.format(a.submittedAt())));
+        item.put(SUBMITTED_AT, s(UtcMillis.format(a.submittedAt())));
         item.put(SUBMITTED_ON, s(a.submittedOn().toString()));
-        putIfPresent(item, DECIDED_AT, Times.format(a.decidedAt()));
+        putIfPresent(item, DECIDED_AT, UtcMillis.format(a.decidedAt()));
         putIfPresent(item, DECIDED_ON, a.decidedOn() == null ? null : a.decidedOn().toString());
         putIfPresent(item, REASON, a.reason());
         putIfPresent(item, REOPENED_ON, a.reopenedOn() == null ? null : a.reopenedOn().toString());
@@ -243,7 +209,7 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
 
     private static AttributeValue historyItem(HistoryEntry h) {
         Map<String, AttributeValue> m = new LinkedHashMap<>();
-        m.put(AT, s(Times.format(h.at())));
+        m.put(AT, s(UtcMillis.format(h.at())));
         m.put(ACTOR, s(h.actor()));
         if (h.from() != null) {
             m.put(FROM, s(h.from().name()));
@@ -267,7 +233,7 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
                 enums(list(p, ENTRY_STEPS), EntryStep.class), num(p, MASKS_IN_STOCK), num(p, THERMOMETERS),
                 flag(p, EMERGENCY_PLAN));
         List<HistoryEntry> history = item.get(HISTORY).l().stream().map(AttributeValue::m)
-                .map(h -> new HistoryEntry(Times.parse(str(h, AT)), str(h, ACTOR), status(str(h, FROM)),
+                .map(h -> new HistoryEntry(UtcMillis.parse(str(h, AT)), str(h, ACTOR), status(str(h, FROM)),
                         status(str(h, TO)), str(h, REASON), str(h, ATTEMPT_ID)))
                 .toList();
         return new ReopeningApplication(str(item, ID),
@@ -278,8 +244,8 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
                 enums(list(item, DIFFICULTIES), Difficulty.class), str(item, DIFFICULTY_NOTE),
                 new Readiness(flag(r, READY), list(r, MISSING)),
                 status(str(item, STATUS)), num(item, VERSION),
-                Times.parse(str(item, SUBMITTED_AT)), date(str(item, SUBMITTED_ON)),
-                Times.parse(str(item, DECIDED_AT)), date(str(item, DECIDED_ON)), str(item, REASON),
+                UtcMillis.parse(str(item, SUBMITTED_AT)), date(str(item, SUBMITTED_ON)),
+                UtcMillis.parse(str(item, DECIDED_AT)), date(str(item, DECIDED_ON)), str(item, REASON),
                 date(str(item, REOPENED_ON)), history);
     }
 
