@@ -15,19 +15,7 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /** The five observation routes (staff): request → command → service → view. */
-final class ObservationRoutes {
-    private final ObservationService service;
-    private final Idempotency idempotency;
-    private final Districts districts;
-    private final AppClock clock;
-
-    ObservationRoutes(ObservationService service, Idempotency idempotency, Districts districts, AppClock clock) {
-        this.service = service;
-        this.idempotency = idempotency;
-        this.districts = districts;
-        this.clock = clock;
-    }
-
+record ObservationRoutes(ObservationService service, Idempotency idempotency, Districts districts, AppClock clock) {
     private LocalDateTime now() {
         return LocalDateTime.ofInstant(clock.now(), clock.zone());
     }

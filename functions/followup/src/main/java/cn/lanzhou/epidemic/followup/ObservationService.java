@@ -28,22 +28,10 @@ import java.util.List;
 import java.util.Optional;
 
 /** Observations: one ACTIVE per person (a conditional lock, as reopenings do per enterprise), checks, releases. */
-final class ObservationService {
+record ObservationService(Observations store, RegistrationIndex registrations, PersonalData personalData, AppClock clock) {
     /** A lock whose observation is not written yet may belong to a creation still running. */
     static final Duration UNWRITTEN_LOCK_GRACE = Duration.ofMinutes(2);
     private static final int LOCK_ATTEMPTS = 5;
-
-    private final Observations store;
-    private final RegistrationIndex registrations;
-    private final PersonalData personalData;
-    private final AppClock clock;
-
-    ObservationService(Observations store, RegistrationIndex registrations, PersonalData personalData, AppClock clock) {
-        this.store = store;
-        this.registrations = registrations;
-        this.personalData = personalData;
-        this.clock = clock;
-    }
 
     Observation create(NewObservation command, String actor, Attempt attempt, String requestId) {
         String id = attempt.recordId();

@@ -16,19 +16,9 @@ import java.time.LocalDateTime;
 import java.util.Optional;
 
 /** Tracing (staff with {@code tracer}) and its audit (staff with {@code admin}). */
-final class TracingRoutes {
+record TracingRoutes(TracingService service, Idempotency idempotency, AppClock clock) {
     static final String TRACER = "tracer";
     static final String ADMIN = "admin";
-
-    private final TracingService service;
-    private final Idempotency idempotency;
-    private final AppClock clock;
-
-    TracingRoutes(TracingService service, Idempotency idempotency, AppClock clock) {
-        this.service = service;
-        this.idempotency = idempotency;
-        this.clock = clock;
-    }
 
     /** POST, so that the identity number travels in the body and never in a URL (or an access log). */
     ApiResponse lookup(ApiRequest request) {

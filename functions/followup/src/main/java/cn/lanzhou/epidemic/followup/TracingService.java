@@ -22,26 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A person's registrations and observations, a site's day; each answered call is audited first. */
-final class TracingService {
+record TracingService(RegistrationIndex registrations, Observations observations, AuditLog audit, PersonalData personalData,
+            AppClock clock) {
     static final int MAX_REGISTRATIONS = 200;
 
     /** What a lookup finds. */
     record Found(String personKey, String idNumberMasked, List<RegistrationRecord> registrations, List<Observation> observations) {
-    }
-
-    private final RegistrationIndex registrations;
-    private final Observations observations;
-    private final AuditLog audit;
-    private final PersonalData personalData;
-    private final AppClock clock;
-
-    TracingService(RegistrationIndex registrations, Observations observations, AuditLog audit, PersonalData personalData,
-            AppClock clock) {
-        this.registrations = registrations;
-        this.observations = observations;
-        this.audit = audit;
-        this.personalData = personalData;
-        this.clock = clock;
     }
 
     Found lookup(Lookup command, String actor, Attempt attempt, String requestId) {

@@ -12,7 +12,7 @@ public record Cumulative(long registrations, BigDecimal funds, BigDecimal materi
         return new Cumulative(registrations + day.registrations, funds.add(day.funds),
                 materialsValue.add(day.materialsValue), submitted + day.submitted, approved + day.approved,
                 rejected + day.rejected, aboveSizeReopened + day.aboveSizeReopened,
-                observationsStarted + day.observationsStarted, observationsReleased + day.observationsReleased());
+                observationsStarted + day.observed(ObservationFigure.STARTED), observationsReleased + day.observationsReleased());
     }
 
     public Cumulative plus(Cumulative other) {

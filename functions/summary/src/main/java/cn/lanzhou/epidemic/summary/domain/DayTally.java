@@ -106,13 +106,13 @@ public final class DayTally {
             return;
         }
         if (day.equals(o.startDate())) {
-            d.observationsStarted++;
+            d.observe(ObservationFigure.STARTED);
         }
         if (day.equals(o.releasedOn())) {
             switch (o.outcome() == null ? "" : o.outcome()) {
-                case "COMPLETED" -> d.observationsCompleted++;
-                case "TRANSFERRED" -> d.observationsTransferred++;
-                case "ENDED_EARLY" -> d.observationsEndedEarly++;
+                case "COMPLETED" -> d.observe(ObservationFigure.COMPLETED);
+                case "TRANSFERRED" -> d.observe(ObservationFigure.TRANSFERRED);
+                case "ENDED_EARLY" -> d.observe(ObservationFigure.ENDED_EARLY);
                 default -> { }
             }
         }
@@ -120,19 +120,19 @@ public final class DayTally {
         for (DayRecords.Check check : o.checks()) {
             if (day.equals(check.localDate())) {
                 checked.add(check.slot());
-                d.observationChecks++;
+                d.observe(ObservationFigure.CHECKS);
                 if (check.fever()) {
-                    d.feverChecks++;
+                    d.observe(ObservationFigure.FEVER_CHECKS);
                 }
             }
         }
         boolean activeAtEnd = !o.startDate().isAfter(day) && (o.releasedOn() == null || o.releasedOn().isAfter(day));
         if (activeAtEnd && !day.isAfter(o.endDate())) {
             if (!checked.contains("AM") && judgedAt.isAfter(day.atTime(12, 0))) {
-                d.missedChecks++;
+                d.observe(ObservationFigure.MISSED_CHECKS);
             }
             if (!checked.contains("PM") && judgedAt.isAfter(day.atTime(20, 0))) {
-                d.missedChecks++;
+                d.observe(ObservationFigure.MISSED_CHECKS);
             }
         }
     }

@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.summary.domain;
 
 import java.math.BigDecimal;
+import java.util.EnumMap;
 import java.util.Map;
 
 /** One district's figures for one local day: counts and sums only, the way they are reported. */
@@ -20,22 +21,25 @@ public final class DistrictDay {
     public long rejected;
     public long reopened;
     public long aboveSizeReopened;
-    public long observationsStarted;
-    public long observationsCompleted;
-    public long observationsTransferred;
-    public long observationsEndedEarly;
-    public long observationChecks;
-    public long feverChecks;
-    public long missedChecks;
+    public final Map<ObservationFigure, Long> observations = new EnumMap<>(ObservationFigure.class);
 
     /** No registration, donation, reopening or observation event (a start, check or release) that day: a zero report (零报告). */
     public boolean zeroReport() {
         return registrations == 0 && donations == 0 && submitted == 0 && approved == 0 && rejected == 0
-                && reopened == 0 && observationsStarted == 0 && observationsReleased() == 0 && observationChecks == 0;
+                && reopened == 0 && observed(ObservationFigure.STARTED) == 0 && observationsReleased() == 0
+                && observed(ObservationFigure.CHECKS) == 0;
+    }
+
+    public long observed(ObservationFigure figure) {
+        return observations.getOrDefault(figure, 0L);
+    }
+
+    public void observe(ObservationFigure figure) {
+        observations.merge(figure, 1L, Long::sum);
     }
 
     public long observationsReleased() {
-        return observationsCompleted + observationsTransferred + observationsEndedEarly;
+        return observed(ObservationFigure.COMPLETED) + observed(ObservationFigure.TRANSFERRED) + observed(ObservationFigure.ENDED_EARLY);
     }
 
     public void addItems(Map<String, Long> more) {
@@ -58,12 +62,6 @@ public final class DistrictDay {
         rejected += other.rejected;
         reopened += other.reopened;
         aboveSizeReopened += other.aboveSizeReopened;
-        observationsStarted += other.observationsStarted;
-        observationsCompleted += other.observationsCompleted;
-        observationsTransferred += other.observationsTransferred;
-        observationsEndedEarly += other.observationsEndedEarly;
-        observationChecks += other.observationChecks;
-        feverChecks += other.feverChecks;
-        missedChecks += other.missedChecks;
+        other.observations.forEach((figure, count) -> observations.merge(figure, count, Long::sum));
     }
 }

@@ -7,12 +7,14 @@ import cn.lanzhou.epidemic.summary.domain.Categories;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DayAggregate;
+import cn.lanzhou.epidemic.summary.domain.ObservationFigure;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import java.util.stream.Stream;
 
 /**
  * report.html: the day's bulletin as one self-contained page (no external script, style, font or
@@ -104,10 +106,8 @@ public final class ReportHtml {
                         Long.toString(r.cumulative().aboveSizeReopened()), percent(r.reopeningRate())));
         h.append("<h2>医学观察</h2>\n");
         table(h, "医学观察", report, List.of("区县", "零报告", "观察中", "新增观察", "解除观察", "转院", "提前结束", "发热次数", "漏检次数"),
-                r -> List.of(Long.toString(r.cumulative().activeObservations()), Long.toString(r.day().observationsStarted),
-                        Long.toString(r.day().observationsCompleted), Long.toString(r.day().observationsTransferred),
-                        Long.toString(r.day().observationsEndedEarly), Long.toString(r.day().feverChecks),
-                        Long.toString(r.day().missedChecks)));
+                r -> Stream.concat(Stream.of(r.cumulative().activeObservations()),
+                        ObservationFigure.REPORTED.stream().map(figure -> r.day().observed(figure))).map(String::valueOf).toList());
         h.append("<h2>近").append(DayAggregate.TREND_DAYS).append("日观察中人数（全市）</h2>\n");
         trendTable(h, report.trend());
         h.append("</main>\n<footer>本报告仅含汇总数字，不含任何个人信息。零报告表示该区县当日无登记、捐赠、复工或医学观察事项。")

@@ -5,6 +5,7 @@ import cn.lanzhou.epidemic.summary.domain.Categories;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DistrictDay;
+import cn.lanzhou.epidemic.summary.domain.ObservationFigure;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -57,9 +58,8 @@ public final class SummaryCsv {
         BigDecimal rate = row.reopeningRate();
         cells.addAll(List.of(n(day.submitted), n(day.approved), n(day.rejected), n(day.reopened),
                 n(cumulative.pending()), n(row.aboveSizeEnterprises()), n(cumulative.aboveSizeReopened()),
-                rate == null ? "" : rate.toPlainString(), n(cumulative.activeObservations()), n(day.observationsStarted),
-                n(day.observationsCompleted), n(day.observationsTransferred), n(day.observationsEndedEarly),
-                n(day.feverChecks), n(day.missedChecks)));
+                rate == null ? "" : rate.toPlainString(), n(cumulative.activeObservations())));
+        ObservationFigure.REPORTED.forEach(figure -> cells.add(n(day.observed(figure))));
         return cells;
     }
 

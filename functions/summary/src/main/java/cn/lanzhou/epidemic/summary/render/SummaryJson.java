@@ -4,6 +4,8 @@ import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.summary.domain.Cumulative;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DistrictDay;
+import cn.lanzhou.epidemic.summary.domain.ObservationFigure;
+import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
@@ -12,6 +14,10 @@ import java.util.Map;
 
 /** summary.json exactly as openapi.yaml lays it out; money as strings with two fraction digits. */
 public final class SummaryJson {
+    /** The names of {@link ObservationFigure#REPORTED} in summary.json, in that order. */
+    private static final List<String> OBSERVATION_FIELDS =
+            List.of("started", "completed", "transferred", "endedEarly", "feverChecks", "missedChecks");
+
     private SummaryJson() {
     }
 
@@ -70,13 +76,9 @@ public final class SummaryJson {
                 .put("aboveSizeEnterprises", row.aboveSizeEnterprises())
                 .put("aboveSizeReopenedCumulative", cumulative.aboveSizeReopened())
                 .put("reopeningRate", row.reopeningRate());
-        target.putObject("observations")
-                .put("active", cumulative.activeObservations())
-                .put("started", day.observationsStarted)
-                .put("completed", day.observationsCompleted)
-                .put("transferred", day.observationsTransferred)
-                .put("endedEarly", day.observationsEndedEarly)
-                .put("feverChecks", day.feverChecks)
-                .put("missedChecks", day.missedChecks);
+        ObjectNode observations = target.putObject("observations").put("active", cumulative.activeObservations());
+        for (int i = 0; i < ObservationFigure.REPORTED.size(); i++) {
+            observations.put(OBSERVATION_FIELDS.get(i), day.observed(ObservationFigure.REPORTED.get(i)));
+        }
     }
 }

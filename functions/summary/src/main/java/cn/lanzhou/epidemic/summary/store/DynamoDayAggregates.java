@@ -11,6 +11,7 @@ import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DayAggregate;
 import cn.lanzhou.epidemic.summary.domain.DayAggregates;
 import cn.lanzhou.epidemic.summary.domain.DistrictDay;
+import cn.lanzhou.epidemic.summary.domain.ObservationFigure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code materialsValue}, {@code reopened}: one small item a day.
  */
 public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAggregates {
+    private static final Map<ObservationFigure, String> OBSERVATION_NAMES = Map.of(ObservationFigure.STARTED, OBS_STARTED,
+            ObservationFigure.COMPLETED, OBS_COMPLETED, ObservationFigure.TRANSFERRED, OBS_TRANSFERRED,
+            ObservationFigure.ENDED_EARLY, OBS_ENDED_EARLY, ObservationFigure.CHECKS, OBS_CHECKS,
+            ObservationFigure.FEVER_CHECKS, FEVER_CHECKS, ObservationFigure.MISSED_CHECKS, MISSED_CHECKS);
     /** A walk back usually stops at the first aggregate or two: small pages. */
     private static final int PAGE = 8;
 
@@ -161,13 +166,7 @@ public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAgg
             m.put(CUM_APPROVED, Attrs.n(c.approved()));
             m.put(CUM_REJECTED, Attrs.n(c.rejected()));
             m.put(CUM_ABOVE_SIZE_REOPENED, Attrs.n(c.aboveSizeReopened()));
-            m.put(OBS_STARTED, Attrs.n(day.observationsStarted));
-            m.put(OBS_COMPLETED, Attrs.n(day.observationsCompleted));
-            m.put(OBS_TRANSFERRED, Attrs.n(day.observationsTransferred));
-            m.put(OBS_ENDED_EARLY, Attrs.n(day.observationsEndedEarly));
-            m.put(OBS_CHECKS, Attrs.n(day.observationChecks));
-            m.put(FEVER_CHECKS, Attrs.n(day.feverChecks));
-            m.put(MISSED_CHECKS, Attrs.n(day.missedChecks));
+            OBSERVATION_NAMES.forEach((figure, name) -> m.put(name, Attrs.n(day.observed(figure))));
             m.put(CUM_OBS_STARTED, Attrs.n(c.observationsStarted()));
             m.put(CUM_OBS_RELEASED, Attrs.n(c.observationsReleased()));
             districts.put(code, AttributeValue.fromM(m));
@@ -220,13 +219,7 @@ public record DynamoDayAggregates(Dynamo dynamo, String table) implements DayAgg
                 day.rejected = Attrs.num(m, REJECTED);
                 day.reopened = Attrs.num(m, REOPENED);
                 day.aboveSizeReopened = Attrs.num(m, ABOVE_SIZE_REOPENED);
-                day.observationsStarted = Attrs.num(m, OBS_STARTED);
-                day.observationsCompleted = Attrs.num(m, OBS_COMPLETED);
-                day.observationsTransferred = Attrs.num(m, OBS_TRANSFERRED);
-                day.observationsEndedEarly = Attrs.num(m, OBS_ENDED_EARLY);
-                day.observationChecks = Attrs.num(m, OBS_CHECKS);
-                day.feverChecks = Attrs.num(m, FEVER_CHECKS);
-                day.missedChecks = Attrs.num(m, MISSED_CHECKS);
+                OBSERVATION_NAMES.forEach((figure, name) -> day.observations.put(figure, Attrs.num(m, name)));
                 days.put(code, day);
                 cumulative.put(code, new Cumulative(Attrs.num(m, CUM_REGISTRATIONS), Attrs.decimal(m, CUM_FUNDS),
                         Attrs.decimal(m, CUM_MATERIALS_VALUE), Attrs.num(m, CUM_SUBMITTED), Attrs.num(m, CUM_APPROVED),
