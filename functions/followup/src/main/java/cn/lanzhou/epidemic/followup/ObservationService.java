@@ -31,7 +31,6 @@ import java.util.Optional;
 record ObservationService(Observations store, RegistrationIndex registrations, PersonalData personalData, AppClock clock) {
     /** A lock whose observation is not written yet may belong to a creation still running. */
     static final Duration UNWRITTEN_LOCK_GRACE = Duration.ofMinutes(2);
-    private static final int LOCK_ATTEMPTS = 5;
 
     Observation create(NewObservation command, String actor, Attempt attempt, String requestId) {
         String id = attempt.recordId();
@@ -68,30 +67,11 @@ record ObservationService(Observations store, RegistrationIndex registrations, P
     }
 
     private void lock(String personKey, String id, Instant at) {
-        for (int i = 0; i < LOCK_ATTEMPTS; i++) {
-            if (store.lock(personKey, id, at)) {
-                return;
-            }
-            Optional<Observations.Lock> held = store.lockOf(personKey);
-            if (held.isEmpty()) {
-                continue; // released meanwhile: try again
-            }
-            String holder = held.get().observationId();
-            if (holder.equals(id)) {
-                return; // this very creation, run again after a crash
-            }
-            boolean stale = store.find(holder)
-                    .map(o -> o.status() != Status.ACTIVE)
-                    .orElseGet(() -> held.get().lockedAt().plus(UNWRITTEN_LOCK_GRACE).isBefore(clock.now()));
-            if (!stale) {
-                throw Problem.conflict("active-observation-exists",
-                        "此人已在医学观察中 / This person is already under observation").with("existingId", holder);
-            }
-            if (store.takeOver(personKey, holder, id, at)) {
-                return;
-            }
-        }
-        throw Problem.unavailable(1);
+        store.locks().acquire(personKey, id, at, holder -> store.find(holder).map(o -> o.status() == Status.ACTIVE),
+                UNWRITTEN_LOCK_GRACE, clock::now).ifPresent(holder -> {
+                    throw Problem.conflict("active-observation-exists",
+                            "此人已在医学观察中 / This person is already under observation").with("existingId", holder);
+                });
     }
 
     Observation addCheck(String id, NewCheck command, String actor, Attempt attempt) {
@@ -151,7 +131,7 @@ record ObservationService(Observations store, RegistrationIndex registrations, P
             check(get(id), command.expectedVersion());
             throw stale();
         }
-        store.unlock(current.person().personKey(), id);
+        store.locks().release(current.person().personKey(), id);
         return updated.get();
     }
 

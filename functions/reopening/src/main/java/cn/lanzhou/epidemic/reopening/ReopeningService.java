@@ -9,7 +9,6 @@ import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.reopening.domain.ApplicationForm;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication.HistoryEntry;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
-import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications.Lock;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications.Slice;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
 import cn.lanzhou.epidemic.reopening.domain.StaffCommands;
@@ -34,7 +33,6 @@ public record ReopeningService(ReopeningApplications store, Districts districts,
      * is taken before the application is written); only after this long is it deemed abandoned.
      */
     static final Duration UNWRITTEN_LOCK_GRACE = Duration.ofMinutes(2);
-    private static final int LOCK_ATTEMPTS = 5;
     private static final Pattern ID = Pattern.compile("[0-9A-Z]{26}");
 
     /**
@@ -61,31 +59,12 @@ public record ReopeningService(ReopeningApplications store, Districts districts,
     }
 
     private void lock(String creditCode, String id, Instant at) {
-        for (int i = 0; i < LOCK_ATTEMPTS; i++) {
-            if (store.lock(creditCode, id, at)) {
-                return;
-            }
-            Optional<Lock> held = store.lockOf(creditCode);
-            if (held.isEmpty()) {
-                continue; // released meanwhile: try again
-            }
-            String holder = held.get().applicationId();
-            if (holder.equals(id)) {
-                return; // this very submission, run again after a crash
-            }
-            boolean stale = store.find(holder)
-                    .map(app -> !app.status().isOpen())
-                    .orElseGet(() -> held.get().lockedAt().plus(UNWRITTEN_LOCK_GRACE).isBefore(clock.now()));
-            if (!stale) {
-                throw Problem.conflict("open-application-exists",
-                        "该企业已有一份在办的复工复产申请 / This enterprise already has an open application")
-                        .with("existingId", holder);
-            }
-            if (store.takeOver(creditCode, holder, id, at)) {
-                return;
-            }
-        }
-        throw Problem.unavailable(1);
+        store.locks().acquire(creditCode, id, at, holder -> store.find(holder).map(app -> app.status().isOpen()),
+                UNWRITTEN_LOCK_GRACE, clock::now).ifPresent(holder -> {
+                    throw Problem.conflict("open-application-exists",
+                            "该企业已有一份在办的复工复产申请 / This enterprise already has an open application")
+                            .with("existingId", holder);
+                });
     }
 
     public ReopeningApplication decide(String id, StaffCommands.Decision decision, String actor, Attempt attempt) {
@@ -119,7 +98,7 @@ public record ReopeningService(ReopeningApplications store, Districts districts,
             throw stale();
         }
         if (!to.isOpen()) {
-            store.release(current.enterprise().creditCode(), id);
+            store.locks().release(current.enterprise().creditCode(), id);
         }
         return updated.get();
     }

@@ -1,5 +1,7 @@
 package cn.lanzhou.epidemic.reopening;
 
+import cn.lanzhou.epidemic.common.store.Locks;
+import cn.lanzhou.epidemic.common.testing.InMemoryLocks;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplication;
 import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
 import cn.lanzhou.epidemic.reopening.domain.Status;
@@ -18,7 +20,7 @@ import java.util.Set;
 /** The store in maps, with the same conditional semantics as DynamoDB (each operation atomic). */
 public final class InMemoryReopeningApplications implements ReopeningApplications {
     public final Map<String, ReopeningApplication> applications = new HashMap<>();
-    public final Map<String, Lock> locks = new HashMap<>();
+    public final InMemoryLocks locks = new InMemoryLocks();
     public final Set<String> pointers = new LinkedHashSet<>();
     public final Set<LocalDate> changedDays = new LinkedHashSet<>();
     int transitionsApplied;
@@ -46,31 +48,8 @@ public final class InMemoryReopeningApplications implements ReopeningApplication
     }
 
     @Override
-    public synchronized Optional<Lock> lockOf(String creditCode) {
-        return Optional.ofNullable(locks.get(creditCode));
-    }
-
-    @Override
-    public synchronized boolean lock(String creditCode, String applicationId, Instant at) {
-        return locks.putIfAbsent(creditCode, new Lock(applicationId, at)) == null;
-    }
-
-    @Override
-    public synchronized boolean takeOver(String creditCode, String staleHolder, String applicationId, Instant at) {
-        Lock held = locks.get(creditCode);
-        if (held == null || !held.applicationId().equals(staleHolder)) {
-            return false;
-        }
-        locks.put(creditCode, new Lock(applicationId, at));
-        return true;
-    }
-
-    @Override
-    public synchronized void release(String creditCode, String applicationId) {
-        Lock held = locks.get(creditCode);
-        if (held != null && held.applicationId().equals(applicationId)) {
-            locks.remove(creditCode);
-        }
+    public Locks locks() {
+        return locks;
     }
 
     @Override

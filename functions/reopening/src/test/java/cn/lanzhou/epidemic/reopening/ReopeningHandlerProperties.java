@@ -33,7 +33,7 @@ class ReopeningHandlerProperties {
         Statistics.label("status").collect(response.getStatusCode());
         Answers.check(request, response, PERSONAL);
         int status = response.getStatusCode();
-        if (status >= 400 && (!store.applications.isEmpty() || !store.locks.isEmpty() || !store.pointers.isEmpty())) {
+        if (status >= 400 && (!store.applications.isEmpty() || !store.locks.held.isEmpty() || !store.pointers.isEmpty())) {
             throw new AssertionError(status + " but an application was written");
         }
         if (status < 400 && (status != 201 || store.applications.size() != 1)) {

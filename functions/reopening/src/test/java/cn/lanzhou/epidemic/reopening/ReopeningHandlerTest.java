@@ -111,9 +111,9 @@ class ReopeningHandlerTest {
     @Test
     void plannedDateRunsFromTodayToNinetyDaysAhead() {
         assertEquals(201, submit(mutate(b -> b.replace("2020-02-17", "2020-02-13"))).status());
-        store.locks.clear();
+        store.locks.held.clear();
         assertEquals(201, submit(mutate(b -> b.replace("2020-02-17", "2020-05-13"))).status());
-        store.locks.clear();
+        store.locks.held.clear();
         assertEquals(List.of("plannedDate"), errorFields(submit(mutate(b -> b.replace("2020-02-17", "2020-02-12"))).body()));
         assertEquals(List.of("plannedDate"), errorFields(submit(mutate(b -> b.replace("2020-02-17", "2020-05-14"))).body()));
     }
@@ -126,7 +126,7 @@ class ReopeningHandlerTest {
                 errorFields(submit(Fixtures.body("9111000060003734IL")).body()));
         Answer lower = submit(Fixtures.body("91110000600037341l"));
         assertEquals(201, lower.status());
-        assertTrue(store.locks.containsKey("91110000600037341L"));
+        assertTrue(store.locks.held.containsKey("91110000600037341L"));
     }
 
     @Test

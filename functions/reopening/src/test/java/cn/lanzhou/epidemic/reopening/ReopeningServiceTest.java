@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cn.lanzhou.epidemic.common.store.Locks;
 import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.model.Ids;
@@ -64,7 +65,7 @@ class ReopeningServiceTest {
         assertEquals("applicant", app.history().get(0).actor());
         assertEquals(LocalDate.parse("2020-02-13"), app.submittedOn());
         assertTrue(store.pointers.contains("REOEV#2020-02-13/chengguan#" + app.id()));
-        assertEquals(app.id(), store.locks.get(Fixtures.CREDIT_CODE).applicationId());
+        assertEquals(app.id(), store.locks.held.get(Fixtures.CREDIT_CODE).holder());
     }
 
     @Test
@@ -86,7 +87,7 @@ class ReopeningServiceTest {
         service.decide(second.id(), approve(1), "staff-1", attempt());
         service.markReopened(second.id(), new StaffCommands.Reopened(LocalDate.parse("2020-02-13"), 2), "staff-1", attempt());
         ReopeningApplication third = submit(Fixtures.CREDIT_CODE);
-        assertEquals(third.id(), store.locks.get(Fixtures.CREDIT_CODE).applicationId());
+        assertEquals(third.id(), store.locks.held.get(Fixtures.CREDIT_CODE).holder());
     }
 
     @Test
@@ -94,26 +95,26 @@ class ReopeningServiceTest {
         ReopeningApplication first = submit(Fixtures.CREDIT_CODE);
         service.decide(first.id(), reject(1), "staff-1", attempt());
         // as if the release after the rejection had been lost in a crash
-        store.locks.put(Fixtures.CREDIT_CODE, new ReopeningApplications.Lock(first.id(), Fixtures.NOW));
+        store.locks.held.put(Fixtures.CREDIT_CODE, new Locks.Held(first.id(), Fixtures.NOW));
         ReopeningApplication second = submit(Fixtures.CREDIT_CODE);
-        assertEquals(second.id(), store.locks.get(Fixtures.CREDIT_CODE).applicationId());
+        assertEquals(second.id(), store.locks.held.get(Fixtures.CREDIT_CODE).holder());
     }
 
     @Test
     void aLockWithoutItsApplicationIsRespectedForAWhileThenTakenOver() throws Exception {
-        store.locks.put(Fixtures.CREDIT_CODE, new ReopeningApplications.Lock("01ARZ3NDEKTSV4RRFFQ69G5FAV", Fixtures.NOW));
+        store.locks.held.put(Fixtures.CREDIT_CODE, new Locks.Held("01ARZ3NDEKTSV4RRFFQ69G5FAV", Fixtures.NOW));
         assertEquals(409, assertThrows(Problem.class, () -> submit(Fixtures.CREDIT_CODE)).status());
-        store.locks.put(Fixtures.CREDIT_CODE, new ReopeningApplications.Lock("01ARZ3NDEKTSV4RRFFQ69G5FAV",
+        store.locks.held.put(Fixtures.CREDIT_CODE, new Locks.Held("01ARZ3NDEKTSV4RRFFQ69G5FAV",
                 Fixtures.NOW.minus(ReopeningService.UNWRITTEN_LOCK_GRACE).minusSeconds(1)));
         ReopeningApplication app = submit(Fixtures.CREDIT_CODE);
-        assertEquals(app.id(), store.locks.get(Fixtures.CREDIT_CODE).applicationId());
+        assertEquals(app.id(), store.locks.held.get(Fixtures.CREDIT_CODE).holder());
     }
 
     @Test
     void aKeyedSubmissionRunAgainAfterACrashFindsWhatItWroteInsteadOfDuplicating() throws Exception {
         Attempt keyed = new Attempt(Ids.derived(Fixtures.NOW, "key"), Fixtures.NOW, true);
         // the first run took the lock and died before writing the application
-        store.lock(Fixtures.CREDIT_CODE, keyed.recordId(), Fixtures.NOW);
+        store.locks.take(Fixtures.CREDIT_CODE, keyed.recordId(), Fixtures.NOW);
         ReopeningApplication app = service.submit(form(Fixtures.CREDIT_CODE), keyed);
         assertEquals(keyed.recordId(), app.id());
         assertEquals(app, service.submit(form(Fixtures.CREDIT_CODE), keyed));
@@ -136,7 +137,7 @@ class ReopeningServiceTest {
         assertEquals(List.of(Status.SUBMITTED, Status.APPROVED, Status.REOPENED), history.stream().map(h -> h.to()).toList());
         assertEquals(List.of("applicant", "staff-7", "staff-8"), history.stream().map(h -> h.actor()).toList());
         assertEquals(Status.SUBMITTED, history.get(1).from());
-        assertTrue(store.locks.isEmpty(), "the lock is released when the enterprise has reopened");
+        assertTrue(store.locks.held.isEmpty(), "the lock is released when the enterprise has reopened");
     }
 
     @Test
@@ -145,7 +146,7 @@ class ReopeningServiceTest {
         ReopeningApplication rejected = service.decide(app.id(), reject(1), "staff-1", attempt());
         assertEquals("防疫物资不足", rejected.reason());
         assertEquals("防疫物资不足", rejected.history().get(1).reason());
-        assertTrue(store.locks.isEmpty());
+        assertTrue(store.locks.held.isEmpty());
     }
 
     @Test

@@ -2,8 +2,8 @@ package cn.lanzhou.epidemic.reports;
 
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.problem.Problem;
-import cn.lanzhou.epidemic.common.report.ReportFiles;
-import cn.lanzhou.epidemic.common.report.ReportStore;
+import cn.lanzhou.epidemic.reportfiles.ReportFiles;
+import cn.lanzhou.epidemic.reportfiles.ReportStore;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;

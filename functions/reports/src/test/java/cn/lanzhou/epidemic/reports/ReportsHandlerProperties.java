@@ -2,12 +2,12 @@ package cn.lanzhou.epidemic.reports;
 
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.reportfiles.ReportFiles;
 import cn.lanzhou.epidemic.common.testing.Answers;
 import cn.lanzhou.epidemic.common.testing.Fuzz;
 import cn.lanzhou.epidemic.common.testing.HttpCase;
 import cn.lanzhou.epidemic.common.testing.InMemoryIdempotencyStore;
-import cn.lanzhou.epidemic.common.testing.InMemoryReportStore;
+import cn.lanzhou.epidemic.reportfiles.InMemoryReportStore;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.nio.charset.StandardCharsets;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.reportfiles.ReportFiles;
 import cn.lanzhou.epidemic.common.testing.Events;
 import cn.lanzhou.epidemic.common.testing.InMemoryIdempotencyStore;
-import cn.lanzhou.epidemic.common.testing.InMemoryReportStore;
+import cn.lanzhou.epidemic.reportfiles.InMemoryReportStore;
 import cn.lanzhou.epidemic.common.testing.Requests;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

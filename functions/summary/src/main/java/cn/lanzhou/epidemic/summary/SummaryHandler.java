@@ -3,7 +3,7 @@ package cn.lanzhou.epidemic.summary;
 import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.model.Districts;
-import cn.lanzhou.epidemic.common.report.S3ReportStore;
+import cn.lanzhou.epidemic.reportfiles.S3ReportStore;
 import cn.lanzhou.epidemic.common.runtime.Priming;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;

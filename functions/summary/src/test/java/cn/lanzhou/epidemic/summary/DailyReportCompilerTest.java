@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.json.Json;
-import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.reportfiles.ReportFiles;
 import cn.lanzhou.epidemic.summary.domain.DailyReport;
 import cn.lanzhou.epidemic.summary.domain.DayAggregate;
 import cn.lanzhou.epidemic.summary.domain.DayRecords;

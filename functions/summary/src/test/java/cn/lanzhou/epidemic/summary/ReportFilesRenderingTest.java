@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.common.model.Districts;
-import cn.lanzhou.epidemic.common.report.ReportFiles;
+import cn.lanzhou.epidemic.reportfiles.ReportFiles;
 import cn.lanzhou.epidemic.summary.render.SummaryCsv;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;

@@ -2,7 +2,7 @@ package cn.lanzhou.epidemic.summary;
 
 import cn.lanzhou.epidemic.common.model.District;
 import cn.lanzhou.epidemic.common.model.Districts;
-import cn.lanzhou.epidemic.common.testing.InMemoryReportStore;
+import cn.lanzhou.epidemic.reportfiles.InMemoryReportStore;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.summary.domain.DayRecords;
 import java.math.BigDecimal;

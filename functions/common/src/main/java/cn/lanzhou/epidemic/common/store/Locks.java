@@ -1,68 +1,61 @@
 package cn.lanzhou.epidemic.common.store;
 
-import static cn.lanzhou.epidemic.common.store.Attrs.n;
-import static cn.lanzhou.epidemic.common.store.Attrs.s;
-
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * Lock items (one open application per enterprise, one active observation per person): taken by a
- * conditional put, so two writers never both hold one; a holder that died is taken over only by
- * naming it, and released only by itself. {@code holder} is the attribute naming who holds it.
+ * Lock items of one kind, keyed by what must be unique (an enterprise's open application, a person's
+ * active observation): taken by a conditional put, so two writers never both hold one; a holder that
+ * died is taken over only by naming it, and released only by itself.
  */
-public record Locks(Dynamo dynamo, String table, String holder) {
+public interface Locks {
+    int ATTEMPTS = 5;
 
-    public record Held(String holder, Instant lockedAt) {
+    record Held(String holder, Instant lockedAt) {
     }
 
-    public Optional<Held> held(String pk, String sk) {
-        return dynamo.get(table, Attrs.key(pk, sk))
-                .map(item -> new Held(Attrs.str(item, holder), Instant.ofEpochMilli(Attrs.num(item, Table.LOCKED_AT))));
-    }
+    /** True when this call took the free lock. */
+    boolean take(String key, String by, Instant at);
 
-    /** True when this call took the lock. */
-    public boolean take(String pk, String sk, String by, Instant at) {
-        return dynamo.putIfAbsent(table, item(pk, sk, by, at));
-    }
+    Optional<Held> held(String key);
 
     /** True when the lock still named {@code stale} and now names {@code by}. */
-    public boolean takeOver(String pk, String sk, String stale, String by, Instant at) {
-        try {
-            dynamo.call(() -> dynamo.client().putItem(PutItemRequest.builder()
-                    .tableName(table)
-                    .item(item(pk, sk, by, at))
-                    .conditionExpression("#holder = :stale")
-                    .expressionAttributeNames(Map.of("#holder", holder))
-                    .expressionAttributeValues(Map.of(":stale", s(stale)))
-                    .build()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
-    }
+    boolean takeOver(String key, String stale, String by, Instant at);
 
-    /** Frees the lock if {@code by} still holds it; a lock released or taken over already is left alone. */
-    public void release(String pk, String sk, String by) {
-        try {
-            dynamo.call(() -> dynamo.client().deleteItem(DeleteItemRequest.builder()
-                    .tableName(table)
-                    .key(Attrs.key(pk, sk))
-                    .conditionExpression("#holder = :by")
-                    .expressionAttributeNames(Map.of("#holder", holder))
-                    .expressionAttributeValues(Map.of(":by", s(by)))
-                    .build()));
-        } catch (ConditionalCheckFailedException e) {
-            // released or taken over already: nothing to do
-        }
-    }
+    /** Frees the lock if {@code by} still holds it. */
+    void release(String key, String by);
 
-    private Map<String, AttributeValue> item(String pk, String sk, String by, Instant at) {
-        return Map.of(Table.PK, s(pk), Table.SK, s(sk), holder, s(by), Table.LOCKED_AT, n(at.toEpochMilli()));
+    /**
+     * Takes the lock of {@code key} for {@code by}, or takes it over from a holder that is done
+     * ({@code open} says false) or left no record within {@code grace}; a run again of {@code by}
+     * finds it its own. Returns the live holder when another has it.
+     */
+    default Optional<String> acquire(String key, String by, Instant at, Function<String, Optional<Boolean>> open, Duration grace,
+            Supplier<Instant> now) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            if (take(key, by, at)) {
+                return Optional.empty();
+            }
+            Optional<Held> held = held(key);
+            if (held.isEmpty()) {
+                continue; // released meanwhile: try again
+            }
+            String holder = held.get().holder();
+            if (holder.equals(by)) {
+                return Optional.empty(); // this very writer, run again after a crash
+            }
+            boolean done = open.apply(holder).map(isOpen -> !isOpen)
+                    .orElseGet(() -> held.get().lockedAt().plus(grace).isBefore(now.get()));
+            if (!done) {
+                return Optional.of(holder);
+            }
+            if (takeOver(key, holder, by, at)) {
+                return Optional.empty();
+            }
+        }
+        throw new BackendUnavailable(new IllegalStateException("the lock changed hands " + ATTEMPTS + " times"));
     }
 }

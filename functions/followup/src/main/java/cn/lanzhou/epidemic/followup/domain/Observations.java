@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.followup.domain;
 
+import cn.lanzhou.epidemic.common.store.Locks;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,23 +8,11 @@ import java.util.Optional;
 
 /** Where observations are kept, with the one-ACTIVE-per-person lock. */
 public interface Observations {
-    /** The holder of a person's lock and when it was taken. */
-    record Lock(String observationId, Instant lockedAt) {
-    }
-
     /** What became of a check. */
     enum CheckWrite { ADDED, SLOT_TAKEN, NOT_ACTIVE }
 
-    /** Takes the person's lock if it is free; true when this call took it. */
-    boolean lock(String personKey, String observationId, Instant at);
-
-    Optional<Lock> lockOf(String personKey);
-
-    /** Takes the lock over from a holder that is no longer ACTIVE; false when someone else changed it first. */
-    boolean takeOver(String personKey, String staleHolder, String observationId, Instant at);
-
-    /** Frees the lock if this observation still holds it. */
-    void unlock(String personKey, String observationId);
+    /** Each person's one-ACTIVE lock, keyed by person key, held by an observation id. */
+    Locks locks();
 
     /** A daily-report pointer: this observation has an event (start, check, release) on {@code date}. */
     void announce(LocalDate date, String district, String observationId, LocalDate today, Instant now);

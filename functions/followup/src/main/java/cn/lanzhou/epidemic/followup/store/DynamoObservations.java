@@ -11,6 +11,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.str;
 import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.DynamoLocks;
 import cn.lanzhou.epidemic.common.store.Locks;
 import cn.lanzhou.epidemic.followup.domain.Observation;
 import cn.lanzhou.epidemic.followup.domain.Observations;
@@ -48,27 +49,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public record DynamoObservations(Dynamo dynamo, String table) implements Observations {
     @Override
-    public boolean lock(String personKey, String observationId, Instant at) {
-        return locks().take(personPk(personKey), LOCK_SK, observationId, at);
-    }
-
-    @Override
-    public Optional<Lock> lockOf(String personKey) {
-        return locks().held(personPk(personKey), LOCK_SK).map(held -> new Lock(held.holder(), held.lockedAt()));
-    }
-
-    @Override
-    public boolean takeOver(String personKey, String staleHolder, String observationId, Instant at) {
-        return locks().takeOver(personPk(personKey), LOCK_SK, staleHolder, observationId, at);
-    }
-
-    @Override
-    public void unlock(String personKey, String observationId) {
-        locks().release(personPk(personKey), LOCK_SK, observationId);
-    }
-
-    private Locks locks() {
-        return new Locks(dynamo, table, OBS_ID);
+    public Locks locks() {
+        return new DynamoLocks(dynamo, table, ObservationItem::personPk, LOCK_SK, OBS_ID);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.reopening.domain;
 
+import cn.lanzhou.epidemic.common.store.Locks;
 import cn.lanzhou.epidemic.common.time.UtcMillis;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,20 +25,8 @@ public interface ReopeningApplications {
      */
     Optional<ReopeningApplication> apply(Transition transition);
 
-    /** The enterprise's open-application lock: who holds it and since when. */
-    record Lock(String applicationId, Instant lockedAt) {
-    }
-
-    Optional<Lock> lockOf(String creditCode);
-
-    /** Takes the free lock; false when someone holds it. */
-    boolean lock(String creditCode, String applicationId, Instant at);
-
-    /** Takes the lock over from {@code staleHolder}; false when it no longer holds it. */
-    boolean takeOver(String creditCode, String staleHolder, String applicationId, Instant at);
-
-    /** Frees the lock if {@code applicationId} still holds it. */
-    void release(String creditCode, String applicationId);
+    /** Each enterprise's open-application lock, keyed by credit code, held by an application id. */
+    Locks locks();
 
     /**
      * Announces to the daily report that something happened to the application on {@code date}

@@ -15,6 +15,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.strings;
 
 import cn.lanzhou.epidemic.common.store.DayChanges;
 import cn.lanzhou.epidemic.common.store.Dynamo;
+import cn.lanzhou.epidemic.common.store.DynamoLocks;
 import cn.lanzhou.epidemic.common.store.Locks;
 import cn.lanzhou.epidemic.common.store.Table;
 import cn.lanzhou.epidemic.reopening.domain.Readiness;
@@ -102,27 +103,8 @@ public record DynamoReopeningApplications(Dynamo dynamo, String table) implement
     }
 
     @Override
-    public Optional<Lock> lockOf(String creditCode) {
-        return locks().held(lockPk(creditCode), LOCK_SK).map(held -> new Lock(held.holder(), held.lockedAt()));
-    }
-
-    @Override
-    public boolean lock(String creditCode, String applicationId, Instant at) {
-        return locks().take(lockPk(creditCode), LOCK_SK, applicationId, at);
-    }
-
-    @Override
-    public boolean takeOver(String creditCode, String staleHolder, String applicationId, Instant at) {
-        return locks().takeOver(lockPk(creditCode), LOCK_SK, staleHolder, applicationId, at);
-    }
-
-    @Override
-    public void release(String creditCode, String applicationId) {
-        locks().release(lockPk(creditCode), LOCK_SK, applicationId);
-    }
-
-    private Locks locks() {
-        return new Locks(dynamo, table, APP_ID);
+    public Locks locks() {
+        return new DynamoLocks(dynamo, table, ApplicationItem::lockPk, LOCK_SK, APP_ID);
     }
 
     @Override

@@ -119,15 +119,15 @@ class DynamoReopeningApplicationsTest {
     @Test
     void theLockIsTakenOnceTakenOverOnlyFromItsHolderAndReleasedOnlyByIt() {
         String code = "LOCKTEST" + System.nanoTime();
-        assertTrue(store.lock(code, "A", Fixtures.NOW));
-        assertFalse(store.lock(code, "B", Fixtures.NOW));
-        assertEquals("A", store.lockOf(code).orElseThrow().applicationId());
-        assertFalse(store.takeOver(code, "X", "B", Fixtures.NOW));
-        assertTrue(store.takeOver(code, "A", "B", Fixtures.NOW));
-        store.release(code, "A");
-        assertEquals("B", store.lockOf(code).orElseThrow().applicationId());
-        store.release(code, "B");
-        assertEquals(Optional.empty(), store.lockOf(code));
+        assertTrue(store.locks().take(code, "A", Fixtures.NOW));
+        assertFalse(store.locks().take(code, "B", Fixtures.NOW));
+        assertEquals("A", store.locks().held(code).orElseThrow().holder());
+        assertFalse(store.locks().takeOver(code, "X", "B", Fixtures.NOW));
+        assertTrue(store.locks().takeOver(code, "A", "B", Fixtures.NOW));
+        store.locks().release(code, "A");
+        assertEquals("B", store.locks().held(code).orElseThrow().holder());
+        store.locks().release(code, "B");
+        assertEquals(Optional.empty(), store.locks().held(code));
     }
 
     @Test

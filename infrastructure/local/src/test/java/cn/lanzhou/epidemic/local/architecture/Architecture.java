@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class Architecture {
     static final String ROOT = "cn.lanzhou.epidemic";
-    /** The function modules: each may use the libraries {@code common} and {@code person}, none another function. */
+    /** The function modules: each may use the libraries {@code common}, {@code person} and {@code reportfiles}, none another function. */
     static final List<String> FUNCTIONS = List.of("districts", "registration", "donation", "reopening", "followup", "summary",
             "reports");
 
@@ -51,7 +51,7 @@ final class Architecture {
                     .toArray(String[]::new);
             ArchRule apart = noClasses().that().resideInAPackage(root + "." + function + "..")
                     .should().dependOnClassesThat().resideInAnyPackage(others)
-                    .because("functions are deployed apart and share only the libraries common and person")
+                    .because("functions are deployed apart and share only the libraries common, person and reportfiles")
                     .allowEmptyShould(true);
             rule = rule == null ? CompositeArchRule.of(apart) : rule.and(apart);
         }

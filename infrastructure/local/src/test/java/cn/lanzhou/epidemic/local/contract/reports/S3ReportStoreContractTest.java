@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cn.lanzhou.epidemic.common.aws.Clients;
-import cn.lanzhou.epidemic.common.report.S3ReportStore;
+import cn.lanzhou.epidemic.reportfiles.S3ReportStore;
 import cn.lanzhou.epidemic.local.LocalResources;
 import cn.lanzhou.epidemic.local.LocalStack;
 import cn.lanzhou.epidemic.local.LocalStackExtension;

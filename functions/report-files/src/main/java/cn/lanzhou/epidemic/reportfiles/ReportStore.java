@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.report;
+package cn.lanzhou.epidemic.reportfiles;
 
 import java.time.Duration;
 import java.time.Instant;

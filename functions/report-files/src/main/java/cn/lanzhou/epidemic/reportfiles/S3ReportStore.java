@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.report;
+package cn.lanzhou.epidemic.reportfiles;
 
 import cn.lanzhou.epidemic.common.store.Faults;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.report;
+package cn.lanzhou.epidemic.reportfiles;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,7 +1,5 @@
-package cn.lanzhou.epidemic.common.testing;
+package cn.lanzhou.epidemic.reportfiles;
 
-import cn.lanzhou.epidemic.common.report.ReportFiles;
-import cn.lanzhou.epidemic.common.report.ReportStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

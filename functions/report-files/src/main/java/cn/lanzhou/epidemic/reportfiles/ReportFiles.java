@@ -1,4 +1,4 @@
-package cn.lanzhou.epidemic.common.report;
+package cn.lanzhou.epidemic.reportfiles;
 
 import java.time.LocalDate;
 import java.util.List;
