@@ -4,15 +4,19 @@ import cn.lanzhou.epidemic.common.auth.Staff;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
 import cn.lanzhou.epidemic.common.http.RequestBody;
+import cn.lanzhou.epidemic.common.idempotency.Attempt;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.time.AppClock;
+import cn.lanzhou.epidemic.common.validation.Fields;
 import cn.lanzhou.epidemic.followup.Commands.NewCheck;
 import cn.lanzhou.epidemic.followup.Commands.NewObservation;
 import cn.lanzhou.epidemic.followup.Commands.ReleaseCommand;
+import cn.lanzhou.epidemic.followup.domain.Observation;
 import cn.lanzhou.epidemic.followup.domain.Status;
 import java.time.LocalDateTime;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** The five observation routes (staff): request → command → service → view. */
 record ObservationRoutes(ObservationService service, Idempotency idempotency, Districts districts, AppClock clock) {
@@ -28,19 +32,24 @@ record ObservationRoutes(ObservationService service, Idempotency idempotency, Di
     }
 
     ApiResponse addCheck(ApiRequest request) {
-        String actor = Staff.require(request);
-        NewCheck command = NewCheck.read(RequestBody.read(request));
-        String id = id(request);
-        return idempotency.execute(request, attempt ->
-                ApiResponse.created(Views.view(service.addCheck(id, command, actor, attempt), now())));
+        return change(request, NewCheck::read, service::addCheck, 201);
     }
 
     ApiResponse release(ApiRequest request) {
+        return change(request, ReleaseCommand::read, service::release, 200);
+    }
+
+    /** What a staff POST to an observation does to it, once per Idempotency-Key. */
+    interface Change<C> {
+        Observation apply(String id, C command, String actor, Attempt attempt);
+    }
+
+    private <C> ApiResponse change(ApiRequest request, Function<Fields, C> read, Change<C> change, int status) {
         String actor = Staff.require(request);
-        ReleaseCommand command = ReleaseCommand.read(RequestBody.read(request));
+        C command = read.apply(RequestBody.read(request));
         String id = id(request);
         return idempotency.execute(request, attempt ->
-                ApiResponse.ok(Views.view(service.release(id, command, actor, attempt), now())));
+                ApiResponse.json(status, Views.view(change.apply(id, command, actor, attempt), now())));
     }
 
     ApiResponse get(ApiRequest request) {

@@ -84,29 +84,17 @@ final class Views {
 
     /** A registration in a person's lookup. */
     static ObjectNode registration(RegistrationRecord r) {
-        ObjectNode body = Json.object();
-        body.put("id", r.id());
-        body.put("occurredAt", UtcMillis.format(r.occurredAt()));
-        body.put("localDate", r.localDate().toString());
-        body.put("district", r.district());
+        ObjectNode body = Json.object().put("id", r.id()).put("occurredAt", UtcMillis.format(r.occurredAt()))
+                .put("localDate", r.localDate().toString()).put("district", r.district());
         body.putObject("site").put("type", r.siteType()).put("code", r.siteCode());
-        body.put("riskLevel", r.riskLevel());
-        body.put("fever", r.fever());
-        body.put("vehiclePlate", r.vehiclePlate().orElse(null));
-        return body;
+        return body.put("riskLevel", r.riskLevel()).put("fever", r.fever()).put("vehiclePlate", r.vehiclePlate().orElse(null));
     }
 
-    /** A registration in a site's day. */
+    /** A registration in a site's day: who passed, their risk and fever. */
     static ObjectNode visit(RegistrationRecord r) {
-        ObjectNode body = Json.object();
-        body.put("registrationId", r.id());
-        body.put("occurredAt", UtcMillis.format(r.occurredAt()));
-        body.put("personKey", r.person().personKey());
-        body.put("name", r.person().name());
-        body.put("idNumberMasked", r.person().idNumberMasked());
-        body.put("riskLevel", r.riskLevel());
-        body.put("fever", r.fever());
-        return body;
+        return Json.object().put("registrationId", r.id()).put("occurredAt", UtcMillis.format(r.occurredAt()))
+                .put("personKey", r.person().personKey()).put("name", r.person().name())
+                .put("idNumberMasked", r.person().idNumberMasked()).put("riskLevel", r.riskLevel()).put("fever", r.fever());
     }
 
     static ObjectNode audit(AuditEntry e) {
