@@ -23,19 +23,11 @@ final class Views {
 
     /** The 201 of {@code POST /observations}: the fields of the contract, no more. */
     static ObjectNode created(Observation o) {
-        ObjectNode body = Json.object();
-        body.put("id", o.id());
-        body.put("personKey", o.person().personKey());
-        body.put("name", o.person().name());
-        body.put("idNumberMasked", o.person().idNumberMasked());
-        body.put("district", o.district());
+        ObjectNode body = Json.object().put("id", o.id()).put("personKey", o.person().personKey()).put("name", o.person().name())
+                .put("idNumberMasked", o.person().idNumberMasked()).put("district", o.district());
         body.putObject("site").put("type", o.placeType().name()).put("code", o.placeCode());
-        body.put("reason", o.reason().name());
-        body.put("status", o.status().name());
-        body.put("startDate", o.startDate().toString());
-        body.put("endDate", o.endDate().toString());
-        body.put("version", o.version());
-        return body;
+        return body.put("reason", o.reason().name()).put("status", o.status().name()).put("startDate", o.startDate().toString())
+                .put("endDate", o.endDate().toString()).put("version", o.version());
     }
 
     /** The view without its checks: the list, the lookup. */
