@@ -259,6 +259,8 @@ const EN = {
   'staff.viewReport': 'Show report',
   'staff.compile': 'Compile this day',
   'staff.compiledDays': 'Compiled days',
+  'staff.navObserve': 'Observation site: today\'s list and temperatures',
+  'staff.navTrace': 'Tracing: persons and sites',
 };
 
 const MSG = {
@@ -403,6 +405,12 @@ const MSG = {
   'staff.compiling': { zh: '已开始生成 {date} 的日报，请稍后点击“查看日报”。', en: 'Compiling the report of {date}; use “Show report” in a moment.' },
   'st.notFound': { zh: '未找到该申请，请核对申请编号。', en: 'No application with this number.' },
 };
+
+/** More texts for a group of pages (js/followup-texts.js): `en` for data-i18n elements, `msg` for scripts. */
+export function addTexts(en, msg) {
+  Object.assign(EN, en);
+  Object.assign(MSG, msg);
+}
 
 /** An ISO instant ("2026-11-29T19:04:04.708Z") as local date and time in the chosen language; '—' when absent. */
 export function formatDateTime(iso) {

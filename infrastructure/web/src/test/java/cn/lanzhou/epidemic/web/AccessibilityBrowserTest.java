@@ -50,7 +50,8 @@ class AccessibilityBrowserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/index.html", "/register.html", "/donate.html", "/reopen.html", "/status.html",
-            "/poster.html?district=chengguan&siteType=CHECKPOINT&siteCode=G312-01&title=G312", "/staff.html"})
+            "/poster.html?district=chengguan&siteType=CHECKPOINT&siteCode=G312-01&title=G312", "/staff.html",
+            "/observe.html", "/trace.html"})
     void everyPageHasNoAxeViolationsAtPhoneWidth(String path) {
         Browser.assumeAxeInstalled();
         browser.size(Browser.PHONE);
@@ -110,6 +111,51 @@ class AccessibilityBrowserTest {
         assertNoViolations("staff confirmation");
         browser.screenshot("staff-confirm");
         browser.click("confirm-cancel");
+    }
+
+    @Test
+    void theFollowUpPagesWithTheirListsAndDialogsHaveNoAxeViolationsAtPhoneWidth(Api api) {
+        Browser.assumeAxeInstalled();
+        browser.size(Browser.PHONE);
+        String site = TestData.siteCode("AXE-OBS");
+        String idNumber = TestData.residentId();
+        FollowUpBrowserTest.observe(api, "周七", TestData.residentId(), site, TestData.today().minusDays(14));
+        String checkpoint = TestData.siteCode("AXE-CP");
+        String registration = FollowUpBrowserTest.register(api, "吴八", idNumber, checkpoint,
+                java.time.OffsetDateTime.now(TestData.ZONE).minusMinutes(5));
+        FollowUpBrowserTest.signIn(browser, FollowUpBrowserTest.TRACER);
+
+        browser.open("/observe.html?siteCode=" + site);
+        browser.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#obs-list li")).size() == 1 ? true : null);
+        assertNoViolations("observe.html with its list");
+        String id = browser.find("#obs-list li").getAttribute("data-id");
+        browser.click("slot-" + id + "-AM");
+        browser.visible("check-dialog");
+        assertNoViolations("the temperature dialog");
+        browser.click("check-cancel");
+        browser.click("release-" + id);
+        browser.visible("release-dialog");
+        browser.click("release-submit");
+        browser.visible("release-missing");
+        assertNoViolations("the release refused");
+        browser.click("release-cancel");
+
+        browser.open("/trace.html");
+        browser.visible("lookup-idNumber");
+        browser.type("lookup-idNumber", idNumber);
+        browser.type("lookup-purpose", "无障碍检查");
+        browser.click("lookup-submit");
+        browser.visible("lookup-result");
+        browser.type("visits-siteCode", checkpoint);
+        browser.type("visits-purpose", "无障碍检查");
+        browser.click("visits-submit");
+        browser.visible("visits-table");
+        assertNoViolations("trace.html with a lookup and a site's day");
+        browser.click("observe-reg-" + registration);
+        browser.visible("observe-dialog");
+        assertNoViolations("the observation dialog");
+        browser.click("observe-cancel");
+        browser.screenshot("trace-axe");
     }
 
     @Test

@@ -43,6 +43,27 @@ final class TestData {
         return code.append(CREDIT_CHARS.charAt((31 - sum % 31) % 31)).toString();
     }
 
+    /** A fresh valid resident ID number (GB 11643-1999 check character): each test has its own persons. */
+    static String residentId() {
+        String first17 = "620102" + "1985" + String.format("%02d%02d%03d", 1 + RANDOM.nextInt(12), 1 + RANDOM.nextInt(28), RANDOM.nextInt(1000));
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+
+    /** The API's mask of an ID number: its first character and last two. */
+    static String masked(String idNumber) {
+        return idNumber.charAt(0) + "*".repeat(idNumber.length() - 3) + idNumber.substring(idNumber.length() - 2);
+    }
+
+    /** A site code no other test uses. */
+    static String siteCode(String prefix) {
+        return prefix + "-" + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36).toUpperCase(java.util.Locale.ROOT);
+    }
+
     /** Every item of one district on a day (`REG` or `DON`), as the daily report reads them. */
     static List<Map<String, AttributeValue>> districtDay(LocalStack stack, String prefix, LocalDate day, String district) {
         try (DynamoDbClient dynamo = LocalResources.dynamoDb(stack.dynamoDbEndpoint())) {
