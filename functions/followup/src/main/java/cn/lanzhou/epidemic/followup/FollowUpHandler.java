@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Medical observation and tracing (API.md, "Follow-up"): every route is for staff; tracing needs
+ * Medical observation and tracing (openapi.yaml, docs/followup.md): every route is for staff; tracing needs
  * {@code tracer} as well, the audit {@code admin}. One function for both: they read and write the
  * same table, and IAM could not give them narrower resources apart (docs/followup.md).
  */
@@ -35,7 +35,8 @@ public final class FollowUpHandler extends ApiHandler {
 
     private FollowUpHandler(Dynamo dynamo, String table, PersonalData personalData, AppClock clock) {
         this(new DynamoObservations(dynamo, table), new DynamoRegistrationIndex(dynamo, table, clock.zone()),
-                new DynamoAuditLog(dynamo, table), personalData, Idempotency.fromEnvironment(dynamo.client(), clock),
+                new DynamoAuditLog(dynamo, table), personalData,
+                Idempotency.fromEnvironment(dynamo.client(), clock).fingerprintedWith(personalData::fingerprint),
                 Districts.fromEnvironment(), clock);
     }
 

@@ -79,6 +79,12 @@ public final class PersonalData {
         return versioned(k.current(), k.byVersion().get(k.current()), type.name() + ":" + normalisedNumber);
     }
 
+    /** A keyed digest of a request that carries personal data, with the current key, for its Idempotency-Key record. */
+    public String fingerprint(byte[] request) {
+        Keys k = keys();
+        return versioned(k.current(), k.byVersion().get(k.current()), HexFormat.of().formatHex(request));
+    }
+
     public String phoneHash(String normalisedPhone) {
         Keys k = keys();
         return versioned(k.current(), k.byVersion().get(k.current()), "PHONE:" + normalisedPhone);

@@ -14,6 +14,16 @@ class PersonalDataTest {
     private final PersonalData data = new PersonalData("a-secret-key-for-tests");
 
     @Test
+    void aRequestFingerprintIsKeyedSoNoOneWithoutTheKeyCanRecomputeIt() {
+        byte[] body = "POST /persons/lookup\n{\"idNumber\":\"11010519491231002X\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String fingerprint = data.fingerprint(body);
+        assertTrue(fingerprint.startsWith("v1:"), fingerprint);
+        assertEquals(fingerprint, data.fingerprint(body));
+        assertNotEquals(fingerprint, new PersonalData("another-key-entirely").fingerprint(body));
+        assertFalse(fingerprint.contains(java.util.HexFormat.of().formatHex(body)));
+    }
+
+    @Test
     void anIdNumberKeepsItsFirstCharacterAndLastTwo() {
         assertEquals("1***************2X", PersonalData.maskIdNumber("11010519491231002X"));
         assertEquals("E******78", PersonalData.maskIdNumber("E12345678"));

@@ -38,10 +38,15 @@ public final class RegistrationHandler extends ApiHandler {
     }
 
     private RegistrationHandler(AppClock clock, DynamoDbClient client) {
+        this(clock, client, PersonalData.fromEnvironment());
+    }
+
+    private RegistrationHandler(AppClock clock, DynamoDbClient client, PersonalData personalData) {
         this(new RegistrationService(
                         new DynamoRegistrations(new Dynamo(client), Env.required("TABLE_NAME"), clock),
-                        RiskAssessment.fromEnvironment(), PersonalData.fromEnvironment(), clock),
-                Idempotency.fromEnvironment(client, clock), Districts.fromEnvironment(), clock);
+                        RiskAssessment.fromEnvironment(), personalData, clock),
+                Idempotency.fromEnvironment(client, clock).fingerprintedWith(personalData::fingerprint),
+                Districts.fromEnvironment(), clock);
     }
 
     public RegistrationHandler(RegistrationService service, Idempotency idempotency, Districts districts, AppClock clock) {

@@ -35,10 +35,24 @@ public final class Idempotency {
 
     private final IdempotencyStore store;
     private final AppClock clock;
+    private final Function<byte[], String> digest;
 
     public Idempotency(IdempotencyStore store, AppClock clock) {
+        this(store, clock, Ids::sha256Hex);
+    }
+
+    private Idempotency(IdempotencyStore store, AppClock clock, Function<byte[], String> digest) {
         this.store = store;
         this.clock = clock;
+        this.digest = digest;
+    }
+
+    /**
+     * The same, with request bodies fingerprinted by a keyed digest: a route whose body holds an ID
+     * number or a phone stores no plain hash of it, which a short number space would let anyone reverse.
+     */
+    public Idempotency fingerprintedWith(Function<byte[], String> keyedDigest) {
+        return new Idempotency(store, clock, keyedDigest);
     }
 
     /** The records in {@code IDEMPOTENCY_TABLE_NAME}, primed before the SnapStart snapshot by a read of {@value Table#PRIMING_PK}. */
@@ -150,13 +164,13 @@ public final class Idempotency {
     }
 
     /** The same request, byte for byte: method, path and body. */
-    static String fingerprint(ApiRequest request) {
+    String fingerprint(ApiRequest request) {
         byte[] head = (request.method() + " " + request.event().getRawPath() + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = request.bodyBytes();
         byte[] all = new byte[head.length + body.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(body, 0, all, head.length, body.length);
-        return Ids.sha256Hex(all);
+        return digest.apply(all);
     }
 
     private static void sleep() {

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 /**
  * The schema of the one data table, for every function that writes it and for the daily report that
  * reads it: key formats, the shard rule and attribute names, each spelt here once (the items are
- * drawn in docs/registrations.md, docs/donations.md, docs/reopenings.md and docs/reports.md). An attribute that several kinds of item carry is declared at the top; the others
+ * drawn in docs/registrations.md, docs/donations.md, docs/reopenings.md, docs/followup.md and docs/reports.md). An attribute that several kinds of item carry is declared at the top; the others
  * under their item. The table's key is {@value #PK}/{@value #SK}; index {@value #GSI1} is keyed
  * {@value #GSI1PK}/{@value #GSI1SK} (template.yaml, checked by TableSchemaTest).
  */

@@ -56,6 +56,20 @@ class IdempotencyTest {
     }
 
     @Test
+    void aKeyedDigestFingerprintsTheBodyAndStillTellsAnotherBodyApart() {
+        Idempotency keyed = idempotency.fingerprintedWith(bytes -> "keyed:" + bytes.length);
+        ApiRequest first = post("k9", "{\"idNumber\":\"11010519491231002X\"}");
+        keyed.execute(first, this::create);
+        String recordKey = cn.lanzhou.epidemic.common.model.Ids.sha256Hex("POST /things\nk9".getBytes());
+        String stored = store.find(recordKey, Instant.now()).orElseThrow().fingerprint();
+        assertEquals(keyed.fingerprint(first), stored);
+        assertTrue(stored.startsWith("keyed:"), "the keyed digest, not a plain hash: " + stored);
+        Problem refused = assertThrows(Problem.class,
+                () -> keyed.execute(post("k9", "{\"idNumber\":\"110105194912310021\"}x"), this::create));
+        assertEquals(422, refused.status());
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIs422() {
         idempotency.execute(post("k2", "{\"a\":1}"), this::create);
         Problem p = assertThrows(Problem.class, () -> idempotency.execute(post("k2", "{\"a\":2}"), this::create));
@@ -151,7 +165,7 @@ class IdempotencyTest {
         var idem = new Idempotency(store, new AppClock(clock, ZoneId.of("Asia/Shanghai")));
         // the first attempt claims the key and dies without an outcome
         String recordKey = cn.lanzhou.epidemic.common.model.Ids.sha256Hex("POST /things\nk5".getBytes());
-        assertTrue(store.claim(recordKey, Idempotency.fingerprint(post("k5", "{}")), t0, t0.plus(Idempotency.LEASE), t0.plusSeconds(3600)));
+        assertTrue(store.claim(recordKey, idem.fingerprint(post("k5", "{}")), t0, t0.plus(Idempotency.LEASE), t0.plusSeconds(3600)));
         clock.now = t0.plus(Idempotency.LEASE).plusSeconds(1);
         List<Attempt> attempts = new ArrayList<>();
         ApiResponse r = idem.execute(post("k5", "{}"), a -> {

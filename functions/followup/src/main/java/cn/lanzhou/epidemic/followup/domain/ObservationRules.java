@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** API.md's rules of a check's date, of missed slots, of today's status and of a completed observation. */
+/** The rules (openapi.yaml) of a check's date, of missed slots, of today's status and of a completed observation. */
 public final class ObservationRules {
     /** Today's state of a slot, as the staff list shows it. */
     public enum TodayStatus { DONE, MISSING, DUE, FEVER }

@@ -62,7 +62,11 @@ public record DynamoObservations(Dynamo dynamo, String table) implements Observa
 
     @Override
     public void announcePeriod(LocalDate from, LocalDate to, String district, String observationId, LocalDate today, Instant now) {
-        new DayChanges(dynamo, table).markIfPast(from, today, now);
+        // every past day of the period gains a pointer, so every one of them is compiled again (≤ 14 marks, back-dated starts only)
+        DayChanges changes = new DayChanges(dynamo, table);
+        for (LocalDate day = from; !day.isAfter(to) && day.isBefore(today); day = day.plusDays(1)) {
+            changes.markIfPast(day, today, now);
+        }
         List<WriteRequest> writes = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(PK, s(eventsPk(day)),

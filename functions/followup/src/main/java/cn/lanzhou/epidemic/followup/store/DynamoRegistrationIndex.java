@@ -6,6 +6,7 @@ import static cn.lanzhou.epidemic.common.store.Attrs.s;
 import static cn.lanzhou.epidemic.common.store.Attrs.str;
 
 import cn.lanzhou.epidemic.common.store.Attrs;
+import cn.lanzhou.epidemic.common.store.BackendUnavailable;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.followup.domain.Page;
 import cn.lanzhou.epidemic.followup.domain.Person;
@@ -66,8 +67,24 @@ public record DynamoRegistrationIndex(Dynamo dynamo, String table, ZoneId zone)
                 return Optional.of(fromItem(items.get(0)));
             }
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!request.isEmpty()) {
+                pause(round);
+            }
+        }
+        if (!request.isEmpty()) {
+            // keys left unread: "no such registration" would be a guess, so the caller answers 503
+            throw new BackendUnavailable(new IllegalStateException("registration keys left unprocessed after retries"));
         }
         return Optional.empty();
+    }
+
+    private static void pause(int round) {
+        try {
+            Thread.sleep(Math.min(1_000L, 50L << round));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendUnavailable(e);
+        }
     }
 
     private static Map<String, AttributeValue> itemKey(LocalDate date, String id) {

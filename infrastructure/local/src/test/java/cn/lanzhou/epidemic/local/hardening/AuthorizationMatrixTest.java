@@ -76,7 +76,7 @@ class AuthorizationMatrixTest {
         if (!route.protectedByJwt()) {
             return "not 401/403";
         }
-        // tracing needs the group tracer as well, its audit admin (API.md): a token with only staff is 403 there
+        // tracing needs the group tracer as well, its audit admin (openapi.yaml): a token with only staff is 403 there
         boolean extraGroup = route.path().equals("/persons/lookup") || route.path().startsWith("/sites/")
                 || route.path().equals("/audit");
         return switch (caller) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * API.md's "Follow-up: medical observation and tracing" over HTTP against the local stack: observations
+ * The follow-up routes of openapi.yaml over HTTP against the local stack: observations
  * (one ACTIVE per person, checks, missed slots, the release rules, versions, the list), tracing (lookup,
  * a site's day), the audit, and the groups each route needs.
  */
