@@ -2,26 +2,27 @@ package cn.lanzhou.epidemic.bench;
 
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.local.LocalStack;
-import cn.lanzhou.epidemic.local.contract.reports.DynaliteSummaryBenchmark;
+import cn.lanzhou.epidemic.local.LocalTls;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ./dev bench}: cold start per function next to the trivial-handler floor, warm latency
- * over HTTP, handler overhead without I/O (JMH), and jar sizes. Writes
- * {@code target/bench/results.json} and prints a table. Options: {@code --runs N} (cold starts per
- * function, default 10), {@code --warm-seconds N} (default 30), {@code --clients N} (default 16),
- * {@code --only cold|warm|jmh|report|jars}, {@code --functions a,b} (cold starts of these functions only). The report benchmark writes 220,000 items into dynalite
- * first (several minutes).
+ * {@code ./dev bench}: every function of template.yaml that has a probe ({@link Probes}), measured as
+ * Lambda runs it (BENCHMARKS.md): cold starts through the runtime interface client beside the
+ * trivial-handler floor, with and without the CPU quota of the function's memory, the AOT cache and
+ * the first request after priming; memory sizes; the report at scale; jar sizes. DynamoDB and S3
+ * are reached over TLS. Writes {@code target/bench/results.json} and prints a table.
+ * Options: {@code --runs N} (cold starts per function and setup, default 10), {@code --only
+ * cold|memory|report|warm|jmh|jars}, {@code --functions a,b} (jar or logical names), {@code --memory-runs N}
+ * (default 5), {@code --load-seconds N} (warm load per function and size, default 10),
+ * {@code --report-sizes 20000,100000,200000}, {@code --aot false}, {@code --primed false},
+ * {@code --warm-seconds N} and {@code --clients N} (the 16-client load of {@code --only warm}).
  */
 public final class Bench {
     private Bench() {
@@ -30,143 +31,87 @@ public final class Bench {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int runs = Integer.parseInt(options.getOrDefault("runs", "10"));
+        int memoryRuns = Integer.parseInt(options.getOrDefault("memory-runs", "5"));
+        int loadSeconds = Integer.parseInt(options.getOrDefault("load-seconds", "10"));
         int warmSeconds = Integer.parseInt(options.getOrDefault("warm-seconds", "30"));
         int clients = Integer.parseInt(options.getOrDefault("clients", "16"));
+        List<Integer> reportSizes = List.of(options.getOrDefault("report-sizes", "20000,100000,200000").split(",")).stream()
+                .map(Integer::parseInt).toList();
         String only = options.getOrDefault("only", "all");
         Path root = Path.of(System.getProperty("local.repoRoot", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("target/bench");
         Files.createDirectories(out);
         Path work = Files.createTempDirectory("bench");
+        LocalTls tls = LocalTls.generate(work.resolve("tls"));
+        tls.trustInThisJvm();
 
         ObjectNode results = Json.object();
         results.put("machine", Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("java.vm.name")
                 + " " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         results.put("measuredAt", java.time.Instant.now().toString());
-        try (LocalStack stack = LocalStack.start(LocalStack.Options.inMemory().repoRoot(root))) {
+        results.put("method", "each run a fresh JVM through the runtime interface client and a Runtime API; DynamoDB and S3 "
+                + "over TLS (a test CA in a PKCS12 trust store given with -Djavax.net.ssl.trustStore); CPU quota = MemorySize/1769 vCPU "
+                + "(cgroup v1 CFS, period 100 ms); function and floor interleaved in one run; the machine shared with other builds");
+        try (LocalStack stack = LocalStack.start(LocalStack.Options.inMemory().repoRoot(root).tls(tls))) {
+            List<Functions.Function> functions = Functions.of(stack, root,
+                    options.containsKey("functions") ? List.of(options.get("functions").split(",")) : null);
+            Launcher launcher = new Launcher(stack, driverJar(root), work);
             if (only.equals("all") || only.equals("cold")) {
-                results.set("coldStart", coldStarts(stack, root, work, runs,
-                        options.containsKey("functions") ? List.of(options.get("functions").split(",")) : null));
+                results.set("coldStart", new ColdStart(launcher, work).measure(functions, runs,
+                        !"false".equals(options.get("aot")), !"false".equals(options.get("primed"))));
             }
-            if (only.equals("all") || only.equals("warm")) {
-                results.set("warm", warm(stack, clients, Duration.ofSeconds(warmSeconds)));
+            if (only.equals("all") || only.equals("memory")) {
+                results.set("memory", new MemorySweep(launcher, root, tls, work).measure(functions, memoryRuns,
+                        Duration.ofSeconds(loadSeconds)));
             }
             if (only.equals("all") || only.equals("report")) {
-                var report = DynaliteSummaryBenchmark.measure(stack, 20_000, 200_000);
-                results.putObject("report")
-                        .put("day20kMs", report.day20kMs())
-                        .put("day20kWith200kHistoryMs", report.day20kWith200kHistoryMs())
-                        .put("ratio", Stats.round((double) report.day20kWith200kHistoryMs() / Math.max(1, report.day20kMs())));
+                Functions.Function summary = Functions.of(stack, root, List.of("SummaryFunction")).getFirst();
+                results.putObject("report").set("scaling", new ReportScaling(stack, launcher).measure(summary, reportSizes));
             }
+            if (only.equals("warm")) {
+                results.set("warm", warm(stack, functions, clients, Duration.ofSeconds(warmSeconds)));
+            }
+            if (only.equals("all") || only.equals("jars")) {
+                ObjectNode jars = results.putObject("jars");
+                for (Functions.Function f : functions) {
+                    Jars jar = Jars.of(f.jar());
+                    jars.putObject(f.name()).put("bytes", jar.bytes()).put("classes", jar.classes());
+                }
+            }
+        } finally {
+            CpuQuota.cleanUp();
         }
-        if (only.equals("all") || only.equals("jmh")) {
+        if (only.equals("jmh")) {
             ObjectNode warm = results.has("warm") ? (ObjectNode) results.get("warm") : results.putObject("warm");
             warm.set("handlerOverhead", HandlerOverhead.run());
         }
-        if (only.equals("all") || only.equals("jars")) {
-            ObjectNode jars = results.putObject("jars");
-            for (String module : FUNCTIONS.values()) {
-                Jars jar = Jars.of(jar(root, module));
-                jars.putObject(module).put("bytes", jar.bytes()).put("classes", jar.classes());
-            }
-        }
         Path file = out.resolve("results.json");
+        if (!only.equals("all") && Files.isRegularFile(file)) {
+            // a partial run updates its sections of the last full run's file
+            ObjectNode previous = (ObjectNode) Json.mapper().readTree(file.toFile());
+            results.fields().forEachRemaining(e -> previous.set(e.getKey(), e.getValue()));
+            results = previous;
+        }
         Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(results));
         System.out.println(Table.render(results));
         System.out.println("written: " + root.relativize(file));
-    }
-
-    /** Template function id → module (and jar) name. */
-    static final Map<String, String> FUNCTIONS = new LinkedHashMap<>();
-
-    static {
-        FUNCTIONS.put("DistrictsFunction", "districts");
-        FUNCTIONS.put("RegistrationFunction", "registration");
-        FUNCTIONS.put("DonationFunction", "donation");
-        FUNCTIONS.put("ReopeningFunction", "reopening");
-        FUNCTIONS.put("ReportsFunction", "reports");
-        FUNCTIONS.put("SummaryFunction", "summary");
-    }
-
-    static Path jar(Path root, String module) {
-        return root.resolve("functions").resolve(module).resolve("target/lambda").resolve(module + ".jar");
-    }
-
-    private static ObjectNode coldStarts(LocalStack stack, Path root, Path work, int runs, List<String> functions) throws Exception {
-        ColdStart cold = new ColdStart(stack, driverJar(root), work);
-        Path lambdaCore = Path.of(com.amazonaws.services.lambda.runtime.RequestHandler.class.getProtectionDomain()
-                .getCodeSource().getLocation().toURI());
-        ColdStart.Result floor = cold.measure(new ColdStart.Target("floor", null, lambdaCore,
-                "cn.lanzhou.epidemic.bench.driver.TrivialHandler", List.of("map"), null), runs);
-        List<ColdStart.Target> targets = targets(stack, root);
-        if (functions != null) {
-            targets.removeIf(t -> !functions.contains(t.name()));
-        }
-        ObjectNode node = Json.object();
-        node.putObject("floor").put("medianMs", floor.medianMs()).put("maxMs", floor.maxMs()).put("classesLoaded", floor.classesLoaded());
-        for (ColdStart.Target t : targets) {
-            ColdStart.Result r;
-            try {
-                r = cold.measure(t, runs);
-            } catch (IllegalStateException e) {
-                System.err.println(e.getMessage());
-                node.putObject(t.name()).put("error", "the first request did not succeed; see the output above");
-                continue;
-            }
-            node.putObject(t.name())
-                    .put("medianMs", r.medianMs())
-                    .put("maxMs", r.maxMs())
-                    .put("floorMedianMs", floor.medianMs())
-                    .put("ratio", Stats.round(r.medianMs() / floor.medianMs()))
-                    .put("classesLoaded", r.classesLoaded())
-                    .putPOJO("runsMs", r.runsMs());
-        }
-        return node;
-    }
-
-    /** Each function with the first request it gets: a real one, against the local stack. */
-    static List<ColdStart.Target> targets(LocalStack stack, Path root) {
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        List<ColdStart.Target> targets = new ArrayList<>();
-        targets.add(target(stack, root, "DistrictsFunction", http("GET", "/districts", false), null));
-        targets.add(target(stack, root, "RegistrationFunction", http("POST", "/registrations", false), Submissions::registration));
-        targets.add(target(stack, root, "DonationFunction", http("POST", "/donations", false), Submissions::donation));
-        targets.add(target(stack, root, "ReopeningFunction", http("POST", "/reopenings", false), Submissions::reopening));
-        targets.add(target(stack, root, "ReportsFunction", http("GET", "/reports", true), null));
-        targets.add(target(stack, root, "SummaryFunction", List.of("map", today), null));
-        return targets;
     }
 
     static Path driverJar(Path root) {
         return root.resolve("infrastructure/bench-driver/target/bench-driver-1.0.0-SNAPSHOT.jar");
     }
 
-    private static List<String> http(String method, String path, boolean staff) {
-        List<String> args = new ArrayList<>(List.of("http", method, path, method + " " + path));
-        if (staff) {
-            args.add("-");
-            args.add("staff");
-        }
-        return args;
-    }
-
-    private static ColdStart.Target target(LocalStack stack, Path root, String functionId, List<String> driverArgs,
-            java.util.function.Supplier<String> body) {
-        String module = FUNCTIONS.get(functionId);
-        String handler = stack.template().function(functionId).orElseThrow().handlerClass();
-        return new ColdStart.Target(module, functionId, jar(root, module), handler, driverArgs, body);
-    }
-
-    private static ObjectNode warm(LocalStack stack, int clients, Duration duration) throws InterruptedException {
+    /** {@code clients} concurrent clients posting fresh submissions to each POST function's route for {@code duration}. */
+    private static ObjectNode warm(LocalStack stack, List<Functions.Function> functions, int clients, Duration duration)
+            throws InterruptedException {
         ObjectNode node = Json.object();
         ObjectNode http = node.putObject("http");
-        Map<String, java.util.function.Supplier<String>> routes = new LinkedHashMap<>();
-        routes.put("registration", Submissions::registration);
-        routes.put("donation", Submissions::donation);
-        routes.put("reopening", Submissions::reopening);
-        Map<String, String> paths = Map.of("registration", "/registrations", "donation", "/donations", "reopening", "/reopenings");
-        for (var route : routes.entrySet()) {
-            HttpLoad.Result r = HttpLoad.run(stack.baseUrl().resolve(paths.get(route.getKey())), route.getValue(), clients, duration);
-            http.putObject(route.getKey())
+        for (Functions.Function f : functions) {
+            if (!f.postsOverHttp()) {
+                continue;
+            }
+            HttpLoad.Result r = HttpLoad.run(stack.baseUrl().resolve(f.probe().path()), f.probe().body(), clients, duration);
+            http.putObject(f.name())
                     .put("clients", r.clients())
                     .put("seconds", r.seconds())
                     .put("requests", r.requests())

@@ -21,16 +21,18 @@ final class Dynalite implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Thread killOnExit;
+    private final boolean tls;
 
-    private Dynalite(Process process, int port) {
+    private Dynalite(Process process, int port, boolean tls) {
         this.process = process;
         this.port = port;
+        this.tls = tls;
         this.killOnExit = new Thread(this::kill, "dynalite-kill");
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
-    /** Starts dynalite from {@code moduleDir/node_modules}; {@code dataDir} null means in memory. */
-    static Dynalite start(Path moduleDir, Path dataDir) throws IOException {
+    /** Starts dynalite from {@code moduleDir/node_modules}; {@code dataDir} null means in memory, {@code tls} null plain HTTP. */
+    static Dynalite start(Path moduleDir, Path dataDir, LocalTls tls) throws IOException {
         Path cli = moduleDir.resolve("node_modules/dynalite/cli.js");
         if (!Files.isRegularFile(cli)) {
             throw new IllegalStateException("dynalite is not installed: run `npm ci` in " + moduleDir);
@@ -39,6 +41,11 @@ final class Dynalite implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(node(), cli.toString(), "--port", Integer.toString(port),
                 // tables become ACTIVE at once instead of after dynalite's default half second
                 "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0"));
+        if (tls != null) {
+            // the PEM texts themselves, as dynalite takes them ("--key=…": minimist would read a leading "-" as a flag)
+            command.addAll(List.of("--ssl", "--key=" + Files.readString(tls.serverKeyPem()),
+                    "--cert=" + Files.readString(tls.serverCertPem()), "--ca=" + Files.readString(tls.caPem())));
+        }
         if (dataDir != null) {
             Files.createDirectories(dataDir);
             command.addAll(List.of("--path", dataDir.toString()));
@@ -48,13 +55,13 @@ final class Dynalite implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        Dynalite dynalite = new Dynalite(process, port);
+        Dynalite dynalite = new Dynalite(process, port, tls != null);
         dynalite.awaitListening();
         return dynalite;
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create((tls ? "https" : "http") + "://127.0.0.1:" + port);
     }
 
     long pid() {

@@ -83,6 +83,8 @@ public final class LocalStack implements AutoCloseable {
         private UnaryOperator<URI> s3ForFunctions = UnaryOperator.identity();
         private int containersPerFunction = FunctionContainers.DEFAULT_MAXIMUM;
         private boolean refuseCredentials;
+        private LocalTls tls;
+        private UnaryOperator<ContainerSpec> containers = UnaryOperator.identity();
 
         public static Options inMemory() {
             return new Options();
@@ -144,6 +146,21 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
+        /**
+         * DynamoDB and S3 over HTTPS with this certificate, as in AWS; the containers trust its CA. The
+         * JVM that starts the stack must trust it too ({@link LocalTls#trustInThisJvm()}).
+         */
+        public Options tls(LocalTls tls) {
+            this.tls = Objects.requireNonNull(tls);
+            return this;
+        }
+
+        /** Changes how each function's containers start (the benchmark: another memory size, a CPU quota). */
+        public Options containers(UnaryOperator<ContainerSpec> change) {
+            this.containers = Objects.requireNonNull(change);
+            return this;
+        }
+
         /** The credentials endpoint refuses every token: for tests of a function that gets no credentials. */
         public Options refuseCredentials() {
             this.refuseCredentials = true;
@@ -164,14 +181,14 @@ public final class LocalStack implements AutoCloseable {
             URI dynamoDb = options.externalDynamoDb;
             if (dynamoDb == null) {
                 dynalite = Dynalite.start(root.resolve("infrastructure/local"),
-                        options.dataDir == null ? null : options.dataDir.resolve("dynamodb"));
+                        options.dataDir == null ? null : options.dataDir.resolve("dynamodb"), options.tls);
                 resources.add(dynalite);
                 dynamoDb = dynalite.endpoint();
             }
             URI s3 = options.externalS3;
             if (s3 == null) {
                 S3Server s3Server = S3Server.start(options.dataDir == null ? null : options.dataDir.resolve("s3"),
-                        ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+                        ACCESS_KEY_ID, SECRET_ACCESS_KEY, options.tls);
                 resources.add(s3Server);
                 s3 = s3Server.endpoint();
             }
@@ -190,7 +207,16 @@ public final class LocalStack implements AutoCloseable {
 
             LambdaEnvironment.Endpoints endpoints = new LambdaEnvironment.Endpoints(options.dynamoDbForFunctions.apply(dynamoDb),
                     options.s3ForFunctions.apply(s3), lambda.endpoint(), secrets.endpoint());
-            Map<String, ContainerSpec> specs = specs(template, root, endpoints);
+            Map<String, ContainerSpec> specs = new TreeMap<>();
+            for (ContainerSpec spec : specs(template, root, endpoints).values()) {
+                if (options.tls != null) {
+                    List<String> jvmOptions = new ArrayList<>(spec.jvmOptions());
+                    jvmOptions.addAll(options.tls.trustOptions());
+                    spec = new ContainerSpec(spec.functionId(), spec.functionArn(), spec.handler(), spec.java(), jvmOptions,
+                            spec.classPath(), spec.environment(), spec.taskRoot(), spec.timeout());
+                }
+                specs.put(spec.functionId(), options.containers.apply(spec));
+            }
             FunctionContainers functions = new FunctionContainers(List.copyOf(specs.values()), options.containersPerFunction,
                     credentials, new FunctionLogs());
             resources.add(functions);

@@ -17,16 +17,16 @@ import org.jclouds.blobstore.BlobStoreContext;
 final class S3Server implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext context;
-    private final int port;
+    private final URI endpoint;
 
-    private S3Server(S3Proxy proxy, BlobStoreContext context, int port) {
+    private S3Server(S3Proxy proxy, BlobStoreContext context, URI endpoint) {
         this.proxy = proxy;
         this.context = context;
-        this.port = port;
+        this.endpoint = endpoint;
     }
 
-    /** {@code dataDir} null means in memory (jclouds' {@code transient} store). */
-    static S3Server start(Path dataDir, String accessKey, String secretKey) throws Exception {
+    /** {@code dataDir} null means in memory (jclouds' {@code transient} store); {@code tls} null plain HTTP. */
+    static S3Server start(Path dataDir, String accessKey, String secretKey, LocalTls tls) throws Exception {
         Properties properties = new Properties();
         ContextBuilder builder;
         if (dataDir == null) {
@@ -38,9 +38,14 @@ final class S3Server implements AutoCloseable {
         }
         BlobStoreContext context = builder.credentials(accessKey, secretKey).overrides(properties).build(BlobStoreContext.class);
         int port = Dynalite.freePort();
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(context.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:" + port))
+        URI endpoint = URI.create((tls != null ? "https" : "http") + "://127.0.0.1:" + port);
+        S3Proxy.Builder proxyBuilder = S3Proxy.builder().blobStore(context.getBlobStore());
+        if (tls != null) {
+            proxyBuilder.secureEndpoint(endpoint).keyStore(tls.keyStore().toString(), tls.password());
+        } else {
+            proxyBuilder.endpoint(endpoint);
+        }
+        S3Proxy proxy = proxyBuilder
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, accessKey, secretKey)
                 .jettyMaxThreads(32)
                 .build();
@@ -49,11 +54,11 @@ final class S3Server implements AutoCloseable {
         while (!"STARTED".equals(proxy.getState()) && System.currentTimeMillis() < deadline) {
             Thread.sleep(20);
         }
-        return new S3Server(proxy, context, port);
+        return new S3Server(proxy, context, endpoint);
     }
 
     URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return endpoint;
     }
 
     @Override
