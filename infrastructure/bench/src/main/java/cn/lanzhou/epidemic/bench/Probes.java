@@ -44,6 +44,7 @@ final class Probes {
             "DonationFunction", http("POST", "/donations", Submissions::donation, false),
             "ReopeningFunction", http("POST", "/reopenings", Submissions::reopening, false),
             "ReportsFunction", http("GET", "/reports", null, true),
+            "FollowUpFunction", http("GET", "/observations", null, true),
             // the scheduled compilation of today's report (the day the POST probes wrote to)
             "SummaryFunction", new Probe(() -> Json.object().put("date", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString()), null, null, null));
 
