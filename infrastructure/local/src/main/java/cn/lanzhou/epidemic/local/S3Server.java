@@ -14,16 +14,7 @@ import org.jclouds.blobstore.BlobStoreContext;
  * The S3 API: S3Proxy in this JVM over a jclouds blob store (a folder, or memory). It checks AWS
  * signatures with the fixed local key, so presigned URLs are really verified, as S3 does.
  */
-final class S3Server implements AutoCloseable {
-    private final S3Proxy proxy;
-    private final BlobStoreContext context;
-    private final URI endpoint;
-
-    private S3Server(S3Proxy proxy, BlobStoreContext context, URI endpoint) {
-        this.proxy = proxy;
-        this.context = context;
-        this.endpoint = endpoint;
-    }
+record S3Server(S3Proxy proxy, BlobStoreContext context, URI endpoint) implements AutoCloseable {
 
     /** {@code dataDir} null means in memory (jclouds' {@code transient} store); {@code tls} null plain HTTP. */
     static S3Server start(Path dataDir, String accessKey, String secretKey, LocalTls tls) throws Exception {
@@ -55,10 +46,6 @@ final class S3Server implements AutoCloseable {
             Thread.sleep(20);
         }
         return new S3Server(proxy, context, endpoint);
-    }
-
-    URI endpoint() {
-        return endpoint;
     }
 
     @Override

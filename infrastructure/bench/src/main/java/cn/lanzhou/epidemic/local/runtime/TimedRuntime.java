@@ -129,12 +129,7 @@ public final class TimedRuntime implements AutoCloseable {
             return;
         }
         closed = true;
-        process.destroyForcibly();
-        try {
-            process.waitFor(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Processes.kill(process);
         api.close();
     }
 
