@@ -63,6 +63,16 @@ public final class Dynamo {
         }
     }
 
+    /** Waits before sending again what DynamoDB left unprocessed: 50 ms doubling per attempt, at most 1 s. */
+    public static void backOff(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000L, 50L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackendUnavailable(e);
+        }
+    }
+
     /** One page of a Query's items: at most {@code limit}, and whether there are more after them. */
     public record Slice(List<Map<String, AttributeValue>> items, boolean more) {
     }

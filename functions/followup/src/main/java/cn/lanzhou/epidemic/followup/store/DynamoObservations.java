@@ -82,12 +82,7 @@ public record DynamoObservations(Dynamo dynamo, String table) implements Observa
             var response = dynamo.call(() -> dynamo.client().batchWriteItem(BatchWriteItemRequest.builder().requestItems(asked).build()));
             pending = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
             if (!pending.isEmpty()) {
-                try {
-                    Thread.sleep(Math.min(1_000L, 50L << attempt));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new BackendUnavailable(e);
-                }
+                Dynamo.backOff(attempt);
             }
         }
     }

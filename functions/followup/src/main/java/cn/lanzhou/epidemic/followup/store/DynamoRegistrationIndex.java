@@ -68,7 +68,7 @@ public record DynamoRegistrationIndex(Dynamo dynamo, String table, ZoneId zone)
             }
             request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
             if (!request.isEmpty()) {
-                pause(round);
+                Dynamo.backOff(round);
             }
         }
         if (!request.isEmpty()) {
@@ -76,15 +76,6 @@ public record DynamoRegistrationIndex(Dynamo dynamo, String table, ZoneId zone)
             throw new BackendUnavailable(new IllegalStateException("registration keys left unprocessed after retries"));
         }
         return Optional.empty();
-    }
-
-    private static void pause(int round) {
-        try {
-            Thread.sleep(Math.min(1_000L, 50L << round));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BackendUnavailable(e);
-        }
     }
 
     private static Map<String, AttributeValue> itemKey(LocalDate date, String id) {

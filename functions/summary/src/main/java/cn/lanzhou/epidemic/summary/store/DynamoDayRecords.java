@@ -152,7 +152,7 @@ public record DynamoDayRecords(Dynamo dynamo, String table, ZoneId zone, Partiti
                 if (attempt >= 8) {
                     throw new BackendUnavailable(new IllegalStateException("records left unprocessed after retries"));
                 }
-                backOff(attempt);
+                Dynamo.backOff(attempt);
             }
         }
     }
@@ -226,14 +226,5 @@ public record DynamoDayRecords(Dynamo dynamo, String table, ZoneId zone, Partiti
                 .consistentRead(true)
                 .build();
         Queries.forEach(dynamo, request, each);
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1_000L, 50L << Math.min(attempt, 5)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading applications", e);
-        }
     }
 }
