@@ -18,6 +18,12 @@ export function retryDelayMs(retryAfter, attempt, now = Date.now()) {
   return Number.isNaN(at) ? backoff : Math.min(Math.max(at - now, 0), 30000);
 }
 
+/** Answers after which the same request may be sent again with the same Idempotency-Key. */
+export function retryable(res) {
+  return res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500
+    || res.data?.type === '/problems/idempotency-in-progress';
+}
+
 export function newIdempotencyKey() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));

@@ -2,7 +2,7 @@
 // the JSON body from the controls, showing field errors (client-side or from problem+json) next to
 // their fields, and submitting with one Idempotency-Key per filled-in form.
 
-import { apiFetch, newIdempotencyKey, NetworkError } from './api.js';
+import { apiFetch, newIdempotencyKey, NetworkError, retryable } from './api.js';
 import { controlsToJson, resolveFieldPath, fieldId, localizeMessage, normalizeInput } from './validation.js';
 import { t, getLang, onLangChange } from './i18n.js';
 
@@ -250,12 +250,6 @@ export function showProblem(form, status, problem) {
 }
 
 // ---------------------------------------------------------------- submitting
-
-/** Answers after which the same request may be sent again with the same key. */
-function retryable(res) {
-  return res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500
-    || res.data?.type === '/problems/idempotency-in-progress';
-}
 
 /**
  * Wires a public form: JSON submission with one Idempotency-Key per request body (every click and

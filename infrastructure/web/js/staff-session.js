@@ -1,11 +1,12 @@
 // What the follow-up pages (observe.html, trace.html) share: the staff console's sign-in (the ID token
 // it keeps in this tab's sessionStorage; signing in happens on staff.html, the provider's redirect
 // URI), staff calls, and problem texts in the chosen language.
-import { apiFetch, NetworkError } from './api.js';
+import { apiFetch, NetworkError, retryable } from './api.js';
+import { plainMessage } from './form.js';
 import { t, getLang, onLangChange } from './i18n.js';
-import { localizeMessage } from './validation.js';
 
-const TOKEN_KEY = 'staffToken'; // as staff.js keeps it
+/** Where staff.js keeps the ID token in this tab, and where these pages read it. */
+export const TOKEN_KEY = 'staffToken';
 
 /** The claims of a JWT (for showing who is signed in and hints; the server checks), or null. */
 export function decodeClaims(token) {
@@ -65,20 +66,13 @@ export async function staffFetch(path, options = {}) {
   return res;
 }
 
-export { NetworkError };
+export { NetworkError, retryable };
 
 /** The problem's title and detail in the chosen language (never the internal word for the key). */
 export function problemText(res) {
   const p = res.data || {};
-  const parts = [p.title, p.detail].filter(Boolean).map((s) => localizeMessage(s, getLang()))
-    .map((s) => (/幂等|idempotency/i.test(s) ? t('msg.resubmitDetail') : s));
+  const parts = [p.title, p.detail].filter(Boolean).map(plainMessage);
   return parts.join('：') || t('msg.httpError', { status: res.status });
-}
-
-/** Answers after which the same request may be sent again with the same Idempotency-Key. */
-export function retryable(res) {
-  return res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500
-    || res.data?.type === '/problems/idempotency-in-progress';
 }
 
 /** "2020-02-14" and "AM" → "2月14日 上午" (or "14 Feb, morning"). */

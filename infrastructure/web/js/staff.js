@@ -8,11 +8,11 @@ import { readinessList } from './readiness.js';
 import { localizeMessage, shortId } from './validation.js';
 import { getLang, formatDateTime } from './i18n.js';
 import { OIDC } from './config.js';
+import { decodeClaims, TOKEN_KEY } from './staff-session.js';
 import { UserManager, WebStorageStateStore } from '../vendor/oidc-client-ts.mjs';
 
 initI18n();
 const $ = (id) => document.getElementById(id);
-const TOKEN_KEY = 'staffToken';
 const SIGNED_OUT_KEY = 'staffSignedOut';
 const here = location.origin + location.pathname;
 
@@ -35,16 +35,6 @@ const oidc = OIDC ? new UserManager({
 }) : null;
 
 // ---------------------------------------------------------------- sign-in
-
-function decodeClaims(token) {
-  try {
-    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-    const json = new TextDecoder().decode(Uint8Array.from(atob(part.padEnd(Math.ceil(part.length / 4) * 4, '=')), (c) => c.charCodeAt(0)));
-    return JSON.parse(json);
-  } catch {
-    return null;
-  }
-}
 
 function token() {
   return sessionStorage.getItem(TOKEN_KEY);
