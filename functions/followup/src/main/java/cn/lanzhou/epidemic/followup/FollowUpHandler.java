@@ -1,13 +1,15 @@
 package cn.lanzhou.epidemic.followup;
 
+import cn.lanzhou.epidemic.common.auth.Staff;
 import cn.lanzhou.epidemic.common.aws.Clients;
 import cn.lanzhou.epidemic.common.config.Env;
 import cn.lanzhou.epidemic.common.http.ApiHandler;
 import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
-import cn.lanzhou.epidemic.common.problem.Problem;
+import cn.lanzhou.epidemic.common.http.SampleRequest;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
+import cn.lanzhou.epidemic.common.problem.Problem;
 import cn.lanzhou.epidemic.common.store.Dynamo;
 import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.followup.domain.AuditLog;
@@ -17,6 +19,7 @@ import cn.lanzhou.epidemic.followup.store.DynamoAuditLog;
 import cn.lanzhou.epidemic.followup.store.DynamoObservations;
 import cn.lanzhou.epidemic.followup.store.DynamoRegistrationIndex;
 import cn.lanzhou.epidemic.person.PersonalData;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -60,6 +63,13 @@ public final class FollowUpHandler extends ApiHandler {
     @Override
     protected String receiptTitle() {
         return "医学观察 / Medical observation";
+    }
+
+    /** The active observations, a harmless read (tracing routes are audited: never primed), besides the refused POST. */
+    @Override
+    protected List<SampleRequest> primingRequests() {
+        return List.of(SampleRequest.invalidPost(),
+                SampleRequest.get("GET /observations", "/observations", Map.of(), Staff.claims("priming", Staff.GROUP)));
     }
 
     @Override

@@ -8,6 +8,7 @@ import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
 import cn.lanzhou.epidemic.common.http.QueryParameters;
 import cn.lanzhou.epidemic.common.http.RequestBody;
+import cn.lanzhou.epidemic.common.http.SampleRequest;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.model.Districts;
 import cn.lanzhou.epidemic.common.store.Dynamo;
@@ -18,6 +19,7 @@ import cn.lanzhou.epidemic.reopening.domain.ReopeningApplications;
 import cn.lanzhou.epidemic.reopening.domain.StaffCommands;
 import cn.lanzhou.epidemic.reopening.domain.Status;
 import cn.lanzhou.epidemic.reopening.store.DynamoReopeningApplications;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,6 +58,13 @@ public final class ReopeningHandler extends ApiHandler {
     @Override
     protected String receiptTitle() {
         return "复工复产申请已提交 / Reopening application submitted";
+    }
+
+    /** The staff list, a harmless read, besides the refused POST. */
+    @Override
+    protected List<SampleRequest> primingRequests() {
+        return List.of(SampleRequest.invalidPost(),
+                SampleRequest.get("GET /reopenings", "/reopenings", Map.of(), Staff.claims("priming", Staff.GROUP)));
     }
 
     @Override

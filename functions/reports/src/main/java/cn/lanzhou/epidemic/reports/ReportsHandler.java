@@ -8,15 +8,17 @@ import cn.lanzhou.epidemic.common.http.ApiRequest;
 import cn.lanzhou.epidemic.common.http.ApiResponse;
 import cn.lanzhou.epidemic.common.http.QueryParameters;
 import cn.lanzhou.epidemic.common.http.RequestBody;
+import cn.lanzhou.epidemic.common.http.SampleRequest;
 import cn.lanzhou.epidemic.common.idempotency.Idempotency;
 import cn.lanzhou.epidemic.common.json.Json;
 import cn.lanzhou.epidemic.common.problem.Problem;
+import cn.lanzhou.epidemic.common.time.AppClock;
 import cn.lanzhou.epidemic.reportfiles.ReportStore;
 import cn.lanzhou.epidemic.reportfiles.S3ReportStore;
-import cn.lanzhou.epidemic.common.time.AppClock;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -80,6 +82,12 @@ public final class ReportsHandler extends ApiHandler {
     protected ApiResponse handle(ApiRequest request) {
         Staff.require(request);
         return super.handle(request);
+    }
+
+    /** The list of compiled days, a harmless read of the bucket, besides the refused POST. */
+    @Override
+    protected List<SampleRequest> primingRequests() {
+        return List.of(SampleRequest.invalidPost(), SampleRequest.get("GET /reports", "/reports", Map.of(), Staff.claims("priming", Staff.GROUP)));
     }
 
     @Override

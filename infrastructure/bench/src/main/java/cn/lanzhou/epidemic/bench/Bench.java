@@ -65,8 +65,7 @@ public final class Bench {
                         Duration.ofSeconds(loadSeconds)));
             }
             if (only.equals("all") || only.equals("report")) {
-                Functions.Function summary = Functions.of(stack, root, List.of("SummaryFunction")).getFirst();
-                results.putObject("report").set("scaling", new ReportScaling(stack, launcher).measure(summary, reportSizes));
+                results.putObject("report").set("scaling", new ReportScaling(root, tls, work).measure(reportSizes));
             }
             if (only.equals("warm")) {
                 results.set("warm", warm(stack, functions, clients, Duration.ofSeconds(warmSeconds)));

@@ -44,7 +44,7 @@ final class MemorySweep {
     }
 
     ObjectNode measure(List<Functions.Function> functions, int runs, Duration load) throws Exception {
-        List<Functions.Function> swept = functions.stream().filter(f -> f.postsOverHttp() || f.id().equals("SummaryFunction")).toList();
+        List<Functions.Function> swept = functions.stream().filter(MemorySweep::swept).toList();
         Map<String, Map<Integer, List<Double>>> cold = new LinkedHashMap<>();
         for (int round = 0; round <= runs; round++) {
             for (int mb : SIZES) {
@@ -83,6 +83,15 @@ final class MemorySweep {
             byMb.put("cheapestWithin10PercentOfBestColdMb", choice).put("templateMb", f.memoryMb());
         }
         return node;
+    }
+
+    /**
+     * The functions whose memory the template sets for speed: the public POST functions, the follow-up (staff
+     * writes as well as reads; measured with its probe, the list of observations, invoked in one container) and
+     * the summary. Districts and reports keep 1,024 MB: one answers from memory, the other lists a bucket.
+     */
+    static boolean swept(Functions.Function f) {
+        return f.postsOverHttp() || f.id().equals("SummaryFunction") || f.id().equals("FollowUpFunction");
     }
 
     /** Lambda bills each request's duration rounded up to the millisecond, times the memory in GB. */
@@ -125,7 +134,7 @@ final class MemorySweep {
         return out;
     }
 
-    /** A function invoked directly (the summary): p50 and p99 of {@code n} invocations after the first, in one container. */
+    /** A function invoked directly (the summary, the follow-up's staff list): p50 and p99 of {@code n} invocations after the first, in one container. */
     private double[] repeated(Functions.Function f, int mb, int n) throws Exception {
         List<Double> times = new ArrayList<>();
         try (TimedRuntime runtime = launcher.start(f, false, setup(mb))) {

@@ -1,6 +1,7 @@
 package cn.lanzhou.epidemic.bench;
 
 import cn.lanzhou.epidemic.local.LocalStack;
+import cn.lanzhou.epidemic.local.LocalTls;
 import cn.lanzhou.epidemic.local.contract.reports.DynaliteSummaryBenchmark;
 import cn.lanzhou.epidemic.local.runtime.TimedRuntime;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,51 +14,51 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The report at scale: days of each size (79 % registrations, 20 % donations, 1 % reopening
- * applications) written into dynalite, then compiled by the summary in its own container (its
- * template memory and CPU share), the day before first, as the nightly schedule runs. Per day the
- * nightly compilation (then the same day once more, recorded apart), and the live heap after a forced full GC in that container
- * ({@code jcmd GC.run}, then {@code GC.heap_info}).
+ * The report at scale: for each size a day (79 % registrations, 20 % donations, 1 % reopening
+ * applications) written into a fresh local stack's dynalite (TLS), so that each day is measured
+ * alone and dynalite holds one day at a time, then compiled by the summary in its own container (its
+ * template memory and CPU share): a warm-up compilation of an empty day, the day before, then the
+ * day, as the nightly schedule runs. Per day the compilation, the same day once more (recorded
+ * apart), and the live heap after a forced full GC in that container ({@code jcmd GC.run}, then
+ * {@code GC.heap_info}: used young + tenured).
  */
 final class ReportScaling {
-    private static final Pattern USED = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K");
+    private static final Pattern USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
-    private final LocalStack stack;
-    private final Launcher launcher;
+    private final Path root;
+    private final LocalTls tls;
+    private final Path work;
 
-    ReportScaling(LocalStack stack, Launcher launcher) {
-        this.stack = stack;
-        this.launcher = launcher;
+    ReportScaling(Path root, LocalTls tls, Path work) {
+        this.root = root;
+        this.tls = tls;
+        this.work = work;
     }
 
-    ArrayNode measure(Functions.Function summary, List<Integer> sizes) throws Exception {
+    ArrayNode measure(List<Integer> sizes) throws Exception {
         ArrayNode out = JsonNodeFactory.instance.arrayNode();
-        LocalDate first = LocalDate.parse("2021-03-10");
-        for (int i = 0; i < sizes.size(); i++) {
-            long start = System.nanoTime();
-            DynaliteSummaryBenchmark.write(stack, first.plusMonths(i), sizes.get(i));
-            System.out.printf("[bench] report: %,d submissions written in %d s%n", sizes.get(i), (System.nanoTime() - start) / 1_000_000_000L);
-        }
-        try (TimedRuntime runtime = launcher.start(summary, false, Launcher.Setup.of(summary, CpuQuota.available()))) {
-            compile(runtime, first.minusYears(1)); // the container's own first request, not measured
-            for (int i = 0; i < sizes.size(); i++) {
-                LocalDate day = first.plusMonths(i);
-                compile(runtime, day.minusDays(1));
-                double ms = compile(runtime, day);
-                double heapMb = liveHeapMb(runtime.pid());
-                var row = out.addObject().put("submissions", sizes.get(i)).put("ms", Stats.round(ms))
-                        .put("msPer10k", Stats.round(ms / (sizes.get(i) / 10_000.0))).put("heapMb", Stats.round(heapMb));
-                try {
+        LocalDate day = LocalDate.parse("2021-03-10");
+        for (int submissions : sizes) {
+            try (LocalStack stack = LocalStack.start(LocalStack.Options.inMemory().repoRoot(root).tls(tls))) {
+                long start = System.nanoTime();
+                DynaliteSummaryBenchmark.write(stack, day, submissions);
+                System.out.printf("[bench] report: %,d submissions written in %d s%n", submissions, (System.nanoTime() - start) / 1_000_000_000L);
+                Functions.Function summary = Functions.of(stack, root, List.of("SummaryFunction")).getFirst();
+                Launcher launcher = new Launcher(stack, Bench.driverJar(root), work);
+                try (TimedRuntime runtime = launcher.start(summary, false, Launcher.Setup.of(summary, CpuQuota.available()))) {
+                    compile(runtime, day.minusYears(1)); // the container's own first request, not measured
+                    compile(runtime, day.minusDays(1));
+                    double ms = compile(runtime, day);
+                    double heapMb = liveHeapMb(runtime.pid());
+                    var row = out.addObject().put("submissions", submissions).put("ms", Stats.round(ms))
+                            .put("msPer10k", Stats.round(ms / (submissions / 10_000.0))).put("heapMb", Stats.round(heapMb));
                     row.put("recompileMs", Stats.round(compile(runtime, day)));
-                } catch (IllegalStateException e) {
-                    // the same day compiled again at once: recorded, not fatal (seen failing with an SdkClientException)
-                    row.put("recompileError", e.getMessage().lines().findFirst().orElse(""));
-                    System.err.println("[bench] report: compiling " + day + " again failed: " + e.getMessage());
+                    System.out.printf("[bench] report: %,d submissions compiled in %.0f ms (again: %.0f ms), live heap %.1f MB%n",
+                            submissions, ms, row.get("recompileMs").asDouble(), heapMb);
+                } finally {
+                    CpuQuota.cleanUp();
                 }
-                System.out.printf("[bench] report: %,d submissions compiled in %.0f ms, live heap %.1f MB%n", sizes.get(i), ms, heapMb);
             }
-        } finally {
-            CpuQuota.cleanUp();
         }
         return out;
     }

@@ -14,6 +14,11 @@ public final class Staff {
     private Staff() {
     }
 
+    /** The claims the authorizer passes for {@code sub} in {@code groups}, as API Gateway flattens them (for priming requests). */
+    public static Map<String, String> claims(String sub, String... groups) {
+        return Map.of("sub", sub, GROUPS_CLAIM, "[" + String.join(" ", groups) + "]");
+    }
+
     /** The staff member's {@code sub}, or a 401/403 problem. */
     public static String require(ApiRequest request) {
         return require(request, GROUPS_CLAIM);

@@ -1,5 +1,6 @@
 package cn.lanzhou.epidemic.common.testing;
 
+import cn.lanzhou.epidemic.common.http.GatewayJson;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,10 +23,10 @@ public final class Events {
     private Events() {
     }
 
-    /** {@code load("donation-funds.json")} reads {@code ../../events/donation-funds.json}. */
+    /** {@code load("donation-funds.json")} reads {@code ../../events/donation-funds.json}, as the handlers' stream path reads an event. */
     public static APIGatewayV2HTTPEvent load(String name) {
-        try {
-            return MAPPER.readValue(path(name).toFile(), APIGatewayV2HTTPEvent.class);
+        try (var in = Files.newInputStream(path(name))) {
+            return GatewayJson.read(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read event " + name, e);
         }
